@@ -1,0 +1,329 @@
+//! `workbook bench`: one table per thread count, and for a sweep the speed-up of each kernel
+//! with Amdahl's law fitted to it, printed and drawn.
+
+use crate::chapter::{Chapter, Workload};
+use crate::cli::with_threads;
+use crate::files;
+use crate::measure::{Timing, human_duration, time_job};
+use crate::output::Output;
+use anyhow::Result;
+use std::fmt::Write as _;
+use std::time::Duration;
+
+/// One row of a bench table.
+struct Row {
+    kernel: &'static str,
+    side: &'static str,
+    result: Result<Timing, String>,
+}
+
+pub fn bench(
+    chapter: &dyn Chapter,
+    work: &Workload,
+    only: &[String],
+    counts: &[Option<usize>],
+    seconds: f64,
+    reference_only: bool,
+) -> Result<()> {
+    let budget = Duration::from_secs_f64(seconds);
+    // medians[kernel][count] for the reference side, for the sweep.
+    let mut sweep: Vec<(&'static str, Vec<(usize, Duration)>)> = Vec::new();
+    for &count in counts {
+        let threads = count.unwrap_or_else(rayon::current_num_threads);
+        println!(
+            "{} on {} thread{}: {}",
+            chapter.slug(),
+            threads,
+            if threads == 1 { "" } else { "s" },
+            work.summary
+        );
+        let rows = with_threads(count, || Ok(time_rows(work, only, budget, reference_only)))?;
+        print_table(&rows);
+        for row in rows.iter().filter(|r| r.side == "reference") {
+            if let Ok(t) = &row.result {
+                match sweep.iter_mut().find(|(k, _)| *k == row.kernel) {
+                    Some((_, points)) => points.push((threads, t.median)),
+                    None => sweep.push((row.kernel, vec![(threads, t.median)])),
+                }
+            }
+        }
+        println!();
+    }
+    if counts.len() > 1 {
+        print_scaling(chapter, &sweep)?;
+    }
+    Ok(())
+}
+
+fn time_rows(work: &Workload, only: &[String], budget: Duration, reference_only: bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for k in work
+        .kernels
+        .iter()
+        .filter(|k| only.is_empty() || only.iter().any(|o| o == k.name))
+    {
+        if let (Some(job), false) = (&k.yours, reference_only) {
+            rows.push(Row {
+                kernel: k.name,
+                side: "yours",
+                result: time_job(job, k.stub, budget).map_err(|e| e.to_string()),
+            });
+        }
+        rows.push(Row {
+            kernel: k.name,
+            side: "reference",
+            result: time_job(&k.reference, None, budget).map_err(|e| e.to_string()),
+        });
+    }
+    // The baseline and the reference for errors is the first kernel's reference version, even
+    // when --kernel leaves it out of the table.
+    if !rows
+        .iter()
+        .any(|r| r.kernel == work.kernels[0].name && r.side == "reference")
+    {
+        let base = &work.kernels[0];
+        rows.insert(
+            0,
+            Row {
+                kernel: base.name,
+                side: "reference",
+                result: time_job(&base.reference, None, budget).map_err(|e| e.to_string()),
+            },
+        );
+    }
+    rows
+}
+
+fn print_table(rows: &[Row]) {
+    let baseline = rows
+        .iter()
+        .find(|r| r.side == "reference")
+        .and_then(|r| r.result.as_ref().ok());
+    let reference_output: Option<&Output> = baseline.map(|t| &t.output);
+    println!(
+        "  {:<12} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
+        "kernel", "code", "median", "best", "runs", "speed-up", "error"
+    );
+    for row in rows {
+        match &row.result {
+            Ok(t) => {
+                let speedup =
+                    baseline.map(|b| b.median.as_secs_f64() / t.median.as_secs_f64().max(1e-12));
+                let error = reference_output.and_then(|r| t.output.error_against(r));
+                println!(
+                    "  {:<12} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
+                    row.kernel,
+                    row.side,
+                    human_duration(t.median),
+                    human_duration(t.best),
+                    t.runs,
+                    speedup.map(|s| format!("{s:.2}x")).unwrap_or_default(),
+                    error
+                        .map(|e| format!("{e:.1e}"))
+                        .unwrap_or_else(|| "shape!".into())
+                );
+            }
+            Err(e) => println!("  {:<12} {:<9} {e}", row.kernel, row.side),
+        }
+    }
+    println!(
+        "  speed-up: against the first row; error: max |ref - x| / max |ref| against the first row"
+    );
+}
+
+/// Amdahl's law: the speed-up on `p` threads of a program whose serial fraction is `f`.
+pub fn amdahl(f: f64, p: f64) -> f64 {
+    1.0 / (f + (1.0 - f) / p)
+}
+
+/// The serial fraction that fits measured (threads, speed-up) points best, by least squares
+/// over a fine grid of fractions (the fit is one-dimensional and cheap).
+pub fn fit_serial_fraction(points: &[(f64, f64)]) -> f64 {
+    let cost = |f: f64| {
+        points
+            .iter()
+            .map(|&(p, s)| (amdahl(f, p) - s).powi(2))
+            .sum::<f64>()
+    };
+    (0..=10_000)
+        .map(|i| i as f64 / 10_000.0)
+        .min_by(|a, b| cost(*a).total_cmp(&cost(*b)))
+        .unwrap_or(1.0)
+}
+
+fn print_scaling(
+    chapter: &dyn Chapter,
+    sweep: &[(&'static str, Vec<(usize, Duration)>)],
+) -> Result<()> {
+    println!("scaling of the reference kernels (speed-up against the first thread count):");
+    let mut curves = Vec::new();
+    for (kernel, points) in sweep {
+        let Some(&(p0, t0)) = points.first() else {
+            continue;
+        };
+        let speedups: Vec<(f64, f64)> = points
+            .iter()
+            .map(|&(p, t)| {
+                (
+                    p as f64 / p0 as f64,
+                    t0.as_secs_f64() / t.as_secs_f64().max(1e-12),
+                )
+            })
+            .collect();
+        let f = fit_serial_fraction(&speedups);
+        println!(
+            "  {kernel}: serial fraction f = {f:.3} fits best (Amdahl: S(p) = 1 / (f + (1 - f) / p))"
+        );
+        println!(
+            "    {:>8} {:>10} {:>9} {:>9} {:>11}",
+            "threads", "median", "speed-up", "Amdahl", "efficiency"
+        );
+        for (&(p, t), &(rel, s)) in points.iter().zip(&speedups) {
+            println!(
+                "    {:>8} {:>10} {:>8.2}x {:>8.2}x {:>10.0}%",
+                p,
+                human_duration(t),
+                s,
+                amdahl(f, rel),
+                100.0 * s / rel
+            );
+        }
+        curves.push((kernel.to_string(), speedups, f));
+    }
+    let path = files::default_path(&format!("scaling-{}.svg", chapter.slug()))?;
+    files::write_file(&path, scaling_svg(chapter.slug(), &curves).as_bytes())?;
+    println!("  plot: {}", path.display());
+    Ok(())
+}
+
+/// A small SVG line chart: measured speed-ups as dots and lines, the fitted Amdahl curves dashed,
+/// and the ideal (linear) speed-up in grey.
+fn scaling_svg(title: &str, curves: &[(String, Vec<(f64, f64)>, f64)]) -> String {
+    let (w, h, left, bottom, top, right) = (640.0, 420.0, 60.0, 50.0, 40.0, 170.0);
+    let max_p = curves
+        .iter()
+        .flat_map(|c| c.1.iter().map(|p| p.0))
+        .fold(1.0_f64, f64::max);
+    let max_s = curves
+        .iter()
+        .flat_map(|c| c.1.iter().map(|p| p.1))
+        .fold(max_p, f64::max);
+    let x = |p: f64| left + (p - 1.0) / (max_p - 1.0).max(1e-9) * (w - left - right);
+    let y = |s: f64| h - bottom - s / max_s * (h - bottom - top);
+    let colours = [
+        "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+    ];
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg xmlns='http://www.w3.org/2000/svg' width='{w}' height='{h}' font-family='sans-serif' font-size='12'>\
+         <rect width='100%' height='100%' fill='white'/>\
+         <text x='{}' y='24' font-size='15' text-anchor='middle'>{title}: speed-up against threads</text>\
+         <line x1='{left}' y1='{}' x2='{}' y2='{}' stroke='black'/>\
+         <line x1='{left}' y1='{}' x2='{left}' y2='{top}' stroke='black'/>\
+         <line x1='{}' y1='{}' x2='{}' y2='{}' stroke='#bbb'/>",
+        (w - right + left) / 2.0,
+        h - bottom,
+        w - right,
+        h - bottom,
+        h - bottom,
+        x(1.0),
+        y(1.0),
+        x(max_p),
+        y(max_p.min(max_s))
+    );
+    for i in 0..=4 {
+        let p = 1.0 + (max_p - 1.0) * i as f64 / 4.0;
+        let s = max_s * i as f64 / 4.0;
+        let _ = write!(
+            svg,
+            "<text x='{:.1}' y='{}' text-anchor='middle'>{p:.1}</text><text x='{}' y='{:.1}' text-anchor='end'>{s:.1}</text>",
+            x(p),
+            h - bottom + 16.0,
+            left - 6.0,
+            y(s) + 4.0
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x='{}' y='{}' text-anchor='middle'>threads (relative to the first count)</text>",
+        (w - right + left) / 2.0,
+        h - 12.0
+    );
+    for (i, (name, points, f)) in curves.iter().enumerate() {
+        let c = colours[i % colours.len()];
+        let measured: Vec<String> = points
+            .iter()
+            .map(|&(p, s)| format!("{:.1},{:.1}", x(p), y(s)))
+            .collect();
+        let fitted: Vec<String> = (0..=50)
+            .map(|j| 1.0 + (max_p - 1.0) * j as f64 / 50.0)
+            .map(|p| format!("{:.1},{:.1}", x(p), y(amdahl(*f, p))))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polyline points='{}' fill='none' stroke='{c}' stroke-width='2'/>\
+             <polyline points='{}' fill='none' stroke='{c}' stroke-dasharray='5,4'/>",
+            measured.join(" "),
+            fitted.join(" ")
+        );
+        for &(p, s) in points {
+            let _ = write!(
+                svg,
+                "<circle cx='{:.1}' cy='{:.1}' r='3.5' fill='{c}'/>",
+                x(p),
+                y(s)
+            );
+        }
+        let _ = write!(
+            svg,
+            "<text x='{}' y='{}' fill='{c}'>{name} (f = {f:.3})</text>",
+            w - right + 10.0,
+            top + 20.0 + 18.0 * i as f64
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x='{}' y='{}' fill='#888'>dashed: Amdahl fit</text></svg>",
+        w - right + 10.0,
+        top + 20.0 + 18.0 * curves.len() as f64
+    );
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amdahl_limits() {
+        assert_eq!(amdahl(0.0, 8.0), 8.0);
+        assert_eq!(amdahl(1.0, 8.0), 1.0);
+        assert!(
+            (amdahl(0.1, 1e12) - 10.0).abs() < 1e-6,
+            "speed-up is capped at 1 / f"
+        );
+    }
+
+    #[test]
+    fn fit_recovers_a_known_serial_fraction() {
+        let points: Vec<(f64, f64)> = [1.0, 2.0, 4.0, 8.0, 16.0]
+            .iter()
+            .map(|&p| (p, amdahl(0.07, p)))
+            .collect();
+        assert!((fit_serial_fraction(&points) - 0.07).abs() < 1e-4);
+    }
+
+    #[test]
+    fn plot_is_one_svg_with_every_kernel() {
+        let svg = scaling_svg(
+            "t",
+            &[
+                ("a".into(), vec![(1.0, 1.0), (2.0, 1.8)], 0.1),
+                ("b".into(), vec![(1.0, 1.0), (2.0, 1.2)], 0.6),
+            ],
+        );
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains("a (f = 0.100)") && svg.contains("b (f = 0.600)"));
+    }
+}

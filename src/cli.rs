@@ -689,10 +689,15 @@ pub fn exit_with_usage_error(e: clap::Error) -> ! {
         std::process::exit(0);
     }
     let text = e.render().to_string();
-    let first = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("error: bad arguments");
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut first = lines.next().unwrap_or("error: bad arguments").to_string();
+    // "the following required arguments were not provided:" names them on the next lines.
+    if first.ends_with(':') {
+        let named: Vec<&str> = lines
+            .take_while(|l| l.starts_with('<') || l.starts_with("--"))
+            .collect();
+        first = format!("{first} {}", named.join(" "));
+    }
     eprintln!("{first} (see `workbook --help`)");
     std::process::exit(2)
 }

@@ -196,7 +196,7 @@ fn enclosing_fn(file: &Path, line: usize) -> Option<String> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            (!name.is_empty() && l.trim_start().split_whitespace().any(|w| w == "fn"))
+            (!name.is_empty() && l.split_whitespace().any(|w| w == "fn"))
                 .then_some(name)
         })
 }

@@ -511,42 +511,36 @@ fn heap_via_helper(
     }
 }
 
-/// The `workbook-heap` binary beside this one, built first when it is missing or older.
+/// The `workbook-heap` binary beside this one. cargo builds it first, every time: a no-op when
+/// it is fresh, and the only way to be sure it holds the learner's latest code (`cargo run`
+/// rebuilds only the `workbook` binary). `WORKBOOK_HEAP_BIN` names a prebuilt one instead; the
+/// tests use it, since cargo keeps its build lock while tests run.
 fn heap_binary() -> Result<PathBuf> {
+    if let Some(path) = std::env::var_os("WORKBOOK_HEAP_BIN") {
+        return Ok(PathBuf::from(path));
+    }
     let me = std::env::current_exe().context("cannot find the workbook binary")?;
     let helper = me.with_file_name(format!("workbook-heap{}", std::env::consts::EXE_SUFFIX));
-    let fresh = |p: &Path| -> bool {
-        match (
-            p.metadata().and_then(|m| m.modified()),
-            me.metadata().and_then(|m| m.modified()),
-        ) {
-            (Ok(h), Ok(m)) => h >= m,
-            _ => false,
-        }
-    };
-    if !fresh(&helper) {
-        let profile_dir = me
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().into_owned());
-        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-        let mut build = std::process::Command::new(cargo);
-        build.current_dir(env!("CARGO_MANIFEST_DIR")).args([
-            "build",
-            "--quiet",
-            "--bin",
-            "workbook-heap",
-        ]);
-        if profile_dir.as_deref() == Some("release") {
-            build.arg("--release");
-        }
-        eprintln!("building the heap profiler (workbook-heap), once...");
-        let status = build
-            .status()
-            .context("cannot run cargo to build workbook-heap")?;
-        if !status.success() || !helper.exists() {
-            bail!("could not build workbook-heap (see cargo's messages above)");
-        }
+    let release = me
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|n| n == "release");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut build = std::process::Command::new(cargo);
+    build.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+        "build",
+        "--quiet",
+        "--bin",
+        "workbook-heap",
+    ]);
+    if release {
+        build.arg("--release");
+    }
+    let status = build
+        .status()
+        .context("cannot run cargo to build workbook-heap")?;
+    if !status.success() || !helper.exists() {
+        bail!("could not build workbook-heap (see cargo's messages above)");
     }
     Ok(helper)
 }

@@ -9,6 +9,8 @@ fn workbook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_workbook"))
         .args(args)
         .env_remove("RUST_BACKTRACE")
+        // cargo holds its build lock while tests run: `heap` must not build its helper here.
+        .env("WORKBOOK_HEAP_BIN", env!("CARGO_BIN_EXE_workbook-heap"))
         .output()
         .expect("the workbook binary runs")
 }

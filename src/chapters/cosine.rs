@@ -101,7 +101,7 @@ impl Chapter for Cosine {
                     "--kernel",
                     "libm-par,parallel",
                     "--threads",
-                    "1,2",
+                    "1,2,4,8,16",
                 ],
             },
         ]

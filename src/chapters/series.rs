@@ -101,7 +101,7 @@ impl Chapter for Series {
                     "--kernel",
                     "parallel,chunked,blocks-par",
                     "--threads",
-                    "1,2",
+                    "1,2,4,8,16",
                 ],
             },
             Measurement {

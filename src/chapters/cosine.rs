@@ -50,8 +50,9 @@ impl Chapter for Cosine {
         PARAMS
     }
     fn bytes_needed(&self, values: &Values) -> u128 {
-        // `parallel` keeps one f64 per chunk of RESYNC terms; nothing else grows with n.
-        (values.get("n") as u128 / cosine_solution::RESYNC as u128 + 1) * 8 + (1 << 20)
+        // `parallel` keeps one f64 per chunk of RESYNC terms, `pairwise` a buffer of 2^20
+        // terms; nothing else grows with n.
+        (values.get("n") as u128 / cosine_solution::RESYNC as u128 + 1) * 8 + (9 << 20)
     }
     fn measurements(&self) -> &'static [Measurement] {
         &[
@@ -127,6 +128,13 @@ impl Chapter for Cosine {
                     stub: None,
                     yours: None,
                     reference: scalar(n, cosine_solution::cos_kahan),
+                },
+                Kernel {
+                    name: "pairwise",
+                    about: "the libm terms summed pairwise, 2^20 at a time",
+                    stub: None,
+                    yours: None,
+                    reference: scalar(n, cosine_solution::cos_pairwise),
                 },
                 Kernel {
                     name: "libm-par",

@@ -53,9 +53,11 @@ impl Chapter for Series {
         PARAMS
     }
     fn bytes_needed(&self, values: &Values) -> u128 {
-        // The chunked kernels keep one f64 per chunk (at least 2^14 numbers each); the rest
-        // of the memory is a few tables of a few kilobytes.
-        (values.get("n") as u128 / (1 << 14) + 1) * 8 + (1 << 20)
+        // The chunked kernels keep one f64 per chunk (at least 2^14 numbers each); `pairwise`
+        // buffers the terms of one chunk of CHUNK numbers; the rest is a few small tables.
+        (values.get("n") as u128 / (1 << 14) + 1) * 8
+            + series_solution::CHUNK as u128 * 8
+            + (1 << 20)
     }
     fn measurements(&self) -> &'static [Measurement] {
         &[
@@ -66,7 +68,7 @@ impl Chapter for Series {
                     "series",
                     "--solution",
                     "--kernel",
-                    "digits,string,kahan,parallel,chunked,blocks,blocks-par,grouped",
+                    "digits,string,kahan,pairwise,parallel,chunked,blocks,blocks-par,grouped",
                 ],
             },
             Measurement {
@@ -144,6 +146,13 @@ impl Chapter for Series {
                     "slow_kahan",
                     scalar(n, series::slow_kahan),
                     scalar(n, series_solution::slow_kahan),
+                ),
+                kernel(
+                    "pairwise",
+                    "the digits loop's terms summed pairwise, a chunk at a time",
+                    "slow_pairwise",
+                    scalar(n, series::slow_pairwise),
+                    scalar(n, series_solution::slow_pairwise),
                 ),
                 kernel(
                     "parallel",

@@ -34,6 +34,14 @@ pub fn slow_kahan(n: u64) -> f64 {
     todo!("slow_digits with a Kahan accumulator")
 }
 
+/// The terms of [`slow_digits`] added with [`pairwise_sum`]. Do not keep all the terms at
+/// once (for n = 10^8 that is hundreds of megabytes): collect the terms of one chunk of
+/// [`CHUNK`] numbers at a time into a buffer, sum it pairwise, and sum the chunks' sums
+/// pairwise at the end.
+pub fn slow_pairwise(n: u64) -> f64 {
+    todo!("pairwise sums of chunk buffers, then of the chunk sums")
+}
+
 /// The direct sum on every core: a rayon parallel iterator over `1..=n`
 /// (`(1..=n).into_par_iter()`), filtered, mapped to 1/k, and summed.
 pub fn slow_parallel(n: u64) -> f64 {

@@ -6,7 +6,7 @@
 use series::{
     CHUNK, Kahan, count_nine_free, has_nine, kahan_sum, pairwise_sum, slow_blocks,
     slow_blocks_parallel, slow_chunked, slow_digits, slow_grouped, slow_kahan, slow_limit,
-    slow_parallel, slow_string,
+    slow_pairwise, slow_parallel, slow_string,
 };
 
 /// The limit of the series, from Schmelzer and Baillie (2008).
@@ -75,6 +75,7 @@ fn the_empty_sum_is_zero() {
     assert_eq!(slow_string(0), 0.0);
     assert_eq!(slow_digits(0), 0.0);
     assert_eq!(slow_kahan(0), 0.0);
+    assert_eq!(slow_pairwise(0), 0.0);
     assert_eq!(slow_parallel(0), 0.0);
     assert_eq!(slow_chunked(0), 0.0);
     assert_eq!(slow_blocks(0), 0.0);
@@ -100,6 +101,7 @@ fn direct_variants_match_the_careful_sum() {
         let variants = [
             ("digits", slow_digits(n)),
             ("kahan", slow_kahan(n)),
+            ("pairwise", slow_pairwise(n)),
             ("parallel", slow_parallel(n)),
             ("chunked", slow_chunked(n)),
             ("blocks", slow_blocks(n)),
@@ -123,11 +125,13 @@ fn grouped_matches_the_careful_sum() {
 }
 
 #[test]
-fn kahan_is_closer_than_the_plain_sum() {
+fn kahan_and_pairwise_are_within_a_few_units_in_the_last_place() {
     // At 10^5 terms the compensated sum is within a few units in the last place.
     let n = 100_000;
     let err = relative(careful(n), slow_kahan(n));
     assert!(err < 4.0 * f64::EPSILON, "kahan error {err:e}");
+    let err = relative(careful(n), slow_pairwise(n));
+    assert!(err < 16.0 * f64::EPSILON, "pairwise error {err:e}");
 }
 
 #[test]

@@ -14,4 +14,4 @@ pub use blocks::{slow_blocks, slow_blocks_parallel};
 pub use digits::{has_nine, slow_digits, slow_kahan, slow_string};
 pub use grouped::{count_nine_free, slow_grouped, slow_limit};
 pub use parallel::{CHUNK, slow_chunked, slow_parallel};
-pub use summation::{Kahan, kahan_sum, pairwise_sum};
+pub use summation::{Kahan, kahan_sum, pairwise_sum, slow_pairwise};

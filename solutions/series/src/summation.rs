@@ -1,5 +1,8 @@
 //! Three ways to add many floating-point numbers, with different rounding errors.
 
+use crate::digits::has_nine;
+use crate::parallel::CHUNK;
+
 // ANCHOR: kahan
 /// A running sum that carries the rounding error of every addition along (Neumaier's
 /// variant of Kahan summation: it also works when a term is larger than the sum so far).
@@ -53,3 +56,29 @@ pub fn pairwise_sum(terms: &[f64]) -> f64 {
     }
 }
 // ANCHOR_END: pairwise
+
+// ANCHOR: slow_pairwise
+/// The terms of [`crate::slow_digits`], added pairwise. Keeping all 4.3 10^7 terms of n = 10^8
+/// would take 344 MB, so the terms of one chunk of [`CHUNK`] numbers at a time go into a
+/// buffer that is summed pairwise, and the chunks' sums are summed pairwise at the end.
+pub fn slow_pairwise(n: u64) -> f64 {
+    let mut terms = Vec::new();
+    let mut chunk_sums = Vec::new();
+    let mut first = 1_u64;
+    while first <= n {
+        let last = n.min(first.saturating_add(CHUNK - 1));
+        terms.clear();
+        terms.extend(
+            (first..=last)
+                .filter(|&k| !has_nine(k))
+                .map(|k| 1.0 / k as f64),
+        );
+        chunk_sums.push(pairwise_sum(&terms));
+        if last == n {
+            break;
+        }
+        first = last + 1;
+    }
+    pairwise_sum(&chunk_sums)
+}
+// ANCHOR_END: slow_pairwise

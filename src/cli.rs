@@ -369,6 +369,14 @@ fn run_one(
         ),
     }
     println!("  result   {}", output.describe());
+    if let Output::Values(v) = &output
+        && v.len() <= 64
+    {
+        // A short list (a table of partial sums, say) is worth reading in full.
+        for (i, x) in v.iter().enumerate() {
+            println!("    [{i:>2}] {x:.17}");
+        }
+    }
     if let Some(path) = save {
         let (shape, data) = match &output {
             Output::Grid(g) => (vec![g.rows, g.cols], &g.data),

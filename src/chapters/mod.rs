@@ -3,11 +3,13 @@
 use crate::chapter::Chapter;
 use anyhow::{Result, bail};
 
+pub mod cosine;
 pub mod laue;
+pub mod series;
 
 /// Every chapter with an exercise crate, in the order of the book.
 pub fn all() -> Vec<&'static dyn Chapter> {
-    vec![&laue::Laue]
+    vec![&laue::Laue, &series::Series, &cosine::Cosine]
 }
 
 /// The chapter called `slug`, or a one-line error that lists the known ones.

@@ -1,0 +1,25 @@
+//! Criterion benchmarks of the cosine kernels at a size that keeps each run short
+//! (`cargo bench -p cosine-solution`).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const N: u64 = 10_000_000;
+
+fn kernels(c: &mut Criterion) {
+    let mut group = c.benchmark_group("cosine 10^7");
+    group.sample_size(10);
+    group.bench_function("libm", |b| {
+        b.iter(|| cosine_solution::cos_libm(black_box(N)))
+    });
+    group.bench_function("rotation", |b| {
+        b.iter(|| cosine_solution::cos_rotation(black_box(N), cosine_solution::RESYNC))
+    });
+    group.bench_function("parallel", |b| {
+        b.iter(|| cosine_solution::cos_parallel(black_box(N)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, kernels);
+criterion_main!(benches);

@@ -1,0 +1,180 @@
+//! Cosine chapter reference solution: the series sum of cos(k)/k for k = 1..=n, whose limit is
+//! -ln(2 sin(1/2)) = 0.0420195...
+//!
+//! The same API as the exercise crate `cosine`; the tests in `exercises/cosine/tests` run
+//! against both. Every function returns 0.0 for n = 0.
+
+use rayon::prelude::*;
+
+/// The value the series converges to: -ln(2 sin(1/2)).
+pub fn cos_limit() -> f64 {
+    -(2.0 * 0.5_f64.sin()).ln()
+}
+
+// ANCHOR: libm
+/// One call to the maths library's `cos` per term, added in order of k.
+pub fn cos_libm(n: u64) -> f64 {
+    let mut total = 0.0;
+    for k in 1..=n {
+        let k = k as f64;
+        total += k.cos() / k;
+    }
+    total
+}
+
+/// The same terms with one thread per core: rayon splits 1..=n and adds the partial sums.
+pub fn cos_libm_parallel(n: u64) -> f64 {
+    (1..=n)
+        .into_par_iter()
+        .map(|k| {
+            let k = k as f64;
+            k.cos() / k
+        })
+        .sum()
+}
+// ANCHOR_END: libm
+
+/// [`cos_libm`] with compensated (Kahan-Neumaier) summation: the careful direct sum.
+pub fn cos_kahan(n: u64) -> f64 {
+    let (mut sum, mut carry) = (0.0_f64, 0.0_f64);
+    for k in 1..=n {
+        let k = k as f64;
+        let x = k.cos() / k;
+        let t = sum + x;
+        carry += if sum.abs() >= x.abs() {
+            (sum - t) + x
+        } else {
+            (x - t) + sum
+        };
+        sum = t;
+    }
+    sum + carry
+}
+
+/// The sum of `terms` by halving, so that each term goes through about log2(len) additions.
+fn pairwise_sum(terms: &[f64]) -> f64 {
+    if terms.len() <= 32 {
+        terms.iter().sum()
+    } else {
+        let (left, right) = terms.split_at(terms.len() / 2);
+        pairwise_sum(left) + pairwise_sum(right)
+    }
+}
+
+/// The libm terms summed pairwise, one buffer of 2^20 terms at a time (all 10^8 terms at once
+/// would take 800 MB), then the buffers' sums pairwise.
+pub fn cos_pairwise(n: u64) -> f64 {
+    const BUFFER: u64 = 1 << 20;
+    let mut terms = Vec::new();
+    let mut sums = Vec::new();
+    let mut first = 1_u64;
+    while first <= n {
+        let last = n.min(first.saturating_add(BUFFER - 1));
+        terms.clear();
+        terms.extend((first..=last).map(|k| {
+            let k = k as f64;
+            k.cos() / k
+        }));
+        sums.push(pairwise_sum(&terms));
+        if last == n {
+            break;
+        }
+        first = last + 1;
+    }
+    pairwise_sum(&sums)
+}
+
+// ANCHOR: rotation
+/// Independent rotations in flight: one running (cos, sin) pair per lane, lane i taking the
+/// terms k = first + i, first + i + LANES, ... A single rotation would make every term wait
+/// for the multiply of the one before; eight of them keep the multipliers busy.
+const LANES: usize = 8;
+
+/// The sum of cos(k)/k for k in `first..=last`: exact cosines and sines at the start, then
+/// each lane turns by LANES radians per step, one complex multiply:
+/// (c + i s) (cos L + i sin L) = (c cos L - s sin L) + i (s cos L + c sin L).
+fn rotated(first: u64, last: u64) -> f64 {
+    let (step_sin, step_cos) = (LANES as f64).sin_cos();
+    let mut c = [0.0_f64; LANES];
+    let mut s = [0.0_f64; LANES];
+    let mut k = [0.0_f64; LANES];
+    for i in 0..LANES {
+        k[i] = (first + i as u64) as f64;
+        (s[i], c[i]) = k[i].sin_cos();
+    }
+    let mut sums = [0.0_f64; LANES];
+    let count = last - first + 1;
+    const HALF: usize = LANES / 2;
+    for _ in 0..count / LANES as u64 {
+        // Two terms over one division: c1/k1 + c2/k2 = (c1 k2 + c2 k1) / (k1 k2). Division is
+        // the slowest arithmetic operation left; products of two k stay far inside f64's range.
+        for i in 0..HALF {
+            let j = i + HALF;
+            sums[i] += (c[i] * k[j] + c[j] * k[i]) / (k[i] * k[j]);
+        }
+        for i in 0..LANES {
+            let turned = c[i] * step_cos - s[i] * step_sin;
+            s[i] = s[i] * step_cos + c[i] * step_sin;
+            c[i] = turned;
+            k[i] += LANES as f64;
+        }
+    }
+    for i in 0..(count % LANES as u64) as usize {
+        sums[i] += c[i] / k[i];
+    }
+    sums.iter().sum()
+}
+
+/// The series by rotation, re-synchronised with exact `sin_cos` every `resync` terms: the
+/// terms are cut into chunks of `resync` (the last one shorter), each chunk is summed by
+/// [`rotated`], and the chunks' sums are added in order. Rounding makes a rotation drift away
+/// from the true angle and off the unit circle a little more with every step; restarting from
+/// exact values bounds the drift by what `resync` steps can accumulate.
+pub fn cos_rotation(n: u64, resync: u64) -> f64 {
+    assert!(resync >= 1, "resync must be at least 1 term");
+    let mut total = 0.0;
+    let mut first = 1;
+    while first <= n {
+        let last = n.min(first.saturating_add(resync - 1));
+        total += rotated(first, last);
+        if last == n {
+            break;
+        }
+        first = last + 1;
+    }
+    total
+}
+// ANCHOR_END: rotation
+
+// ANCHOR: parallel
+/// Terms per chunk of [`cos_parallel`], and its re-synchronisation interval.
+pub const RESYNC: u64 = 4096;
+
+/// [`cos_rotation`]`(n, RESYNC)` on every core: the same chunks, summed in parallel, the chunks'
+/// sums added in order, so the result is the same bits as the serial version on any number of
+/// threads.
+pub fn cos_parallel(n: u64) -> f64 {
+    let partials: Vec<f64> = (0..n.div_ceil(RESYNC))
+        .into_par_iter()
+        .map(|c| {
+            let first = c * RESYNC + 1;
+            rotated(first, n.min(first + (RESYNC - 1)))
+        })
+        .collect();
+    partials.iter().sum()
+}
+// ANCHOR_END: parallel
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kahan_and_pairwise_agree_with_the_plain_sum() {
+        for n in [0, 1, 10, 1000, 100_000, (1 << 20) + 3] {
+            let (plain, careful, pairwise) = (cos_libm(n), cos_kahan(n), cos_pairwise(n));
+            assert!((plain - careful).abs() < 1e-13, "kahan, n = {n}");
+            assert!((pairwise - careful).abs() < 1e-15, "pairwise, n = {n}");
+        }
+    }
+}

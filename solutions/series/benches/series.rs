@@ -1,0 +1,28 @@
+//! Criterion benchmarks of the series kernels at a size that keeps each run short
+//! (`cargo bench -p series-solution`).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const N: u64 = 10_000_000;
+
+fn kernels(c: &mut Criterion) {
+    let mut group = c.benchmark_group("series 10^7");
+    group.sample_size(10);
+    group.bench_function("digits", |b| {
+        b.iter(|| series_solution::slow_digits(black_box(N)))
+    });
+    group.bench_function("chunked", |b| {
+        b.iter(|| series_solution::slow_chunked(black_box(N)))
+    });
+    group.bench_function("blocks", |b| {
+        b.iter(|| series_solution::slow_blocks(black_box(N)))
+    });
+    group.bench_function("grouped", |b| {
+        b.iter(|| series_solution::slow_grouped(black_box(N as u128)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, kernels);
+criterion_main!(benches);

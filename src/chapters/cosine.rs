@@ -1,0 +1,163 @@
+//! The cosine chapter: the series of cos(k)/k, a cosine per term against a rotation, on one
+//! core and on all of them.
+
+use crate::chapter::{Chapter, Job, Kernel, Measurement, Param, Values, Workload};
+use crate::output::Output;
+use anyhow::Result;
+
+pub struct Cosine;
+
+const PARAMS: &[Param] = &[
+    Param {
+        name: "n",
+        default: 100_000_000,
+        quick: 1000,
+        // k is turned into an f64: beyond 2^53 consecutive k are no longer distinct.
+        max: 1 << 53,
+        help: "number of terms: the sum runs over k = 1..=n",
+    },
+    Param {
+        name: "resync",
+        default: 4096,
+        quick: 64,
+        max: 1 << 53,
+        help: "terms between exact re-synchronisations of the `rotation` kernel",
+    },
+];
+
+fn scalar(n: u64, f: fn(u64) -> f64) -> Job {
+    Box::new(move || Output::Scalar(f(n)))
+}
+
+fn rotation(n: u64, resync: u64, f: fn(u64, u64) -> f64) -> Job {
+    Box::new(move || Output::Scalar(f(n, resync)))
+}
+
+impl Chapter for Cosine {
+    fn slug(&self) -> &'static str {
+        "cosine"
+    }
+    fn title(&self) -> &'static str {
+        "The cosine series: a rotation instead of a cosine"
+    }
+    fn page(&self) -> &'static str {
+        "cosine.md"
+    }
+    fn crate_name(&self) -> &'static str {
+        "cosine"
+    }
+    fn params(&self) -> &'static [Param] {
+        PARAMS
+    }
+    fn bytes_needed(&self, values: &Values) -> u128 {
+        // `parallel` keeps one f64 per chunk of RESYNC terms, `pairwise` a buffer of 2^20
+        // terms; nothing else grows with n.
+        (values.get("n") as u128 / cosine_solution::RESYNC as u128 + 1) * 8 + (9 << 20)
+    }
+    fn measurements(&self) -> &'static [Measurement] {
+        &[
+            Measurement {
+                file: "cosine-bench.txt",
+                args: &["bench", "cosine", "--solution"],
+            },
+            Measurement {
+                file: "cosine-resync-64.txt",
+                args: &[
+                    "run",
+                    "cosine",
+                    "rotation",
+                    "--solution",
+                    "--param",
+                    "resync=64",
+                ],
+            },
+            Measurement {
+                file: "cosine-resync-1m.txt",
+                args: &[
+                    "run",
+                    "cosine",
+                    "rotation",
+                    "--solution",
+                    "--param",
+                    "resync=1000000",
+                ],
+            },
+            Measurement {
+                file: "cosine-resync-never.txt",
+                args: &[
+                    "run",
+                    "cosine",
+                    "rotation",
+                    "--solution",
+                    "--param",
+                    "resync=100000000",
+                ],
+            },
+            Measurement {
+                file: "cosine-scaling.txt",
+                args: &[
+                    "bench",
+                    "cosine",
+                    "--solution",
+                    "--kernel",
+                    "libm-par,parallel",
+                    "--threads",
+                    "1,2,4,8,16",
+                ],
+            },
+        ]
+    }
+    fn workload(&self, values: &Values) -> Result<Workload> {
+        let (n, resync) = (values.get("n"), values.get("resync"));
+        let limit = cosine_solution::cos_limit();
+        Ok(Workload {
+            summary: format!(
+                "n = {n}: the sum of cos(k)/k over k = 1..=n (the limit is -ln(2 sin(1/2)) = {limit:.15})"
+            ),
+            kernels: vec![
+                Kernel {
+                    name: "libm",
+                    about: "one call to cos per term, added in order",
+                    stub: Some("cos_libm"),
+                    yours: Some(scalar(n, cosine::cos_libm)),
+                    reference: scalar(n, cosine_solution::cos_libm),
+                },
+                Kernel {
+                    name: "kahan",
+                    about: "the libm terms with compensated (Kahan) summation",
+                    stub: None,
+                    yours: None,
+                    reference: scalar(n, cosine_solution::cos_kahan),
+                },
+                Kernel {
+                    name: "pairwise",
+                    about: "the libm terms summed pairwise, 2^20 at a time",
+                    stub: None,
+                    yours: None,
+                    reference: scalar(n, cosine_solution::cos_pairwise),
+                },
+                Kernel {
+                    name: "libm-par",
+                    about: "one call to cos per term, rayon map and sum",
+                    stub: Some("cos_libm_parallel"),
+                    yours: Some(scalar(n, cosine::cos_libm_parallel)),
+                    reference: scalar(n, cosine_solution::cos_libm_parallel),
+                },
+                Kernel {
+                    name: "rotation",
+                    about: "one complex multiply per term, exact again every `resync` terms",
+                    stub: Some("cos_rotation"),
+                    yours: Some(rotation(n, resync, cosine::cos_rotation)),
+                    reference: rotation(n, resync, cosine_solution::cos_rotation),
+                },
+                Kernel {
+                    name: "parallel",
+                    about: "the rotation over fixed chunks of RESYNC terms, in parallel",
+                    stub: Some("cos_parallel"),
+                    yours: Some(scalar(n, cosine::cos_parallel)),
+                    reference: scalar(n, cosine_solution::cos_parallel),
+                },
+            ],
+        })
+    }
+}

@@ -104,7 +104,12 @@ pub enum Command {
     /// Build the book and say where to open it.
     Book,
     /// Re-measure the figures the book shows (all chapters, or one) on this machine.
-    Reproduce { chapter: Option<String> },
+    Reproduce {
+        chapter: Option<String>,
+        /// Only the figures whose file name contains this (e.g. `scaling`, for a many-core machine).
+        #[arg(long, value_name = "TEXT")]
+        matching: Option<String>,
+    },
 }
 
 /// Problem-size options; each chapter accepts the ones its `Param` list declares.
@@ -234,7 +239,9 @@ pub fn run(cli: Cli) -> Result<()> {
             threads,
             out,
         } => heap_via_helper(&chapter, &kernel, solution, &size, threads.as_deref(), out),
-        Command::Reproduce { chapter } => reproduce::run(chapter.as_deref()),
+        Command::Reproduce { chapter, matching } => {
+            reproduce::run(chapter.as_deref(), matching.as_deref())
+        }
         Command::Book => {
             let index = book::build()?;
             println!("The book is built: open {}", index.display());

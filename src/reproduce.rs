@@ -7,7 +7,7 @@ use crate::{chapters, files};
 use anyhow::{Context, Result, bail};
 use std::process::Command;
 
-pub fn run(only: Option<&str>) -> Result<()> {
+pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
     let selected: Vec<&dyn Chapter> = match only {
         Some(slug) => vec![chapters::find(slug)?],
         None => chapters::all(),
@@ -17,7 +17,11 @@ pub fn run(only: Option<&str>) -> Result<()> {
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let machine = machine();
     for chapter in selected {
-        for m in chapter.measurements() {
+        let wanted = chapter
+            .measurements()
+            .iter()
+            .filter(|m| matching.is_none_or(|t| m.file.contains(t)));
+        for m in wanted {
             let shown = format!("cargo workbook {}", m.args.join(" "));
             println!("{shown}");
             let out = Command::new(&me)

@@ -110,7 +110,14 @@ impl Chapter for Laue {
             },
             Measurement {
                 file: "laue-flamegraph.txt",
-                args: &["flamegraph", "laue", "naive", "--solution"],
+                args: &[
+                    "flamegraph",
+                    "laue",
+                    "naive",
+                    "--solution",
+                    "--out",
+                    "book/src/measured/laue-flamegraph.svg",
+                ],
             },
             Measurement {
                 file: "laue-square.txt",

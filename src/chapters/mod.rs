@@ -4,10 +4,11 @@ use crate::chapter::Chapter;
 use anyhow::{Result, bail};
 
 pub mod laue;
+pub mod timing;
 
 /// Every chapter with an exercise crate, in the order of the book.
 pub fn all() -> Vec<&'static dyn Chapter> {
-    vec![&laue::Laue]
+    vec![&laue::Laue, &timing::Timing]
 }
 
 /// The chapter called `slug`, or a one-line error that lists the known ones.

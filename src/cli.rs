@@ -51,6 +51,9 @@ pub enum Command {
         /// Save a grid result as a PNG picture on a logarithmic colour scale.
         #[arg(long, value_name = "FILE.png")]
         png: Option<PathBuf>,
+        /// Time the kernel's phases (its tracing spans) and print them as a table.
+        #[arg(long)]
+        phases: bool,
     },
     /// Time your kernels and the reference ones on the same inputs, in one table.
     Bench {
@@ -176,6 +179,7 @@ pub fn run(cli: Cli) -> Result<()> {
             threads,
             save,
             png,
+            phases,
         } => {
             let chapter = chapters::find(&chapter)?;
             let threads = single_thread_count(threads.as_deref())?;
@@ -188,6 +192,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     Side::from_flag(solution),
                     save,
                     png,
+                    phases,
                 )
             })
         }
@@ -331,6 +336,7 @@ fn run_one(
     side: Side,
     save: Option<PathBuf>,
     png: Option<PathBuf>,
+    phases: bool,
 ) -> Result<()> {
     let (job, stub) = pick(chapter, work, kernel, side)?;
     // Check the destinations before a long run, not after.
@@ -338,7 +344,13 @@ fn run_one(
         check_destination(path)?;
     }
     let start = std::time::Instant::now();
-    let output = run_kernel(job.as_ref(), stub)?;
+    let (output, table) = if phases {
+        let (output, _, table) = crate::phases::collect(|| run_kernel(job.as_ref(), stub));
+        (output, table)
+    } else {
+        (run_kernel(job.as_ref(), stub), Vec::new())
+    };
+    let output = output?;
     let elapsed = start.elapsed();
     println!(
         "{} {kernel} ({}): {}",
@@ -369,6 +381,14 @@ fn run_one(
         ),
     }
     println!("  result   {}", output.describe());
+    if phases {
+        if table.is_empty() {
+            println!("  phases   none: this kernel opens no tracing spans");
+        } else {
+            println!("  phases, largest own time first:");
+            print!("{}", crate::phases::format_table(elapsed, &table));
+        }
+    }
     if let Some(path) = save {
         let (shape, data) = match &output {
             Output::Grid(g) => (vec![g.rows, g.cols], &g.data),

@@ -14,6 +14,7 @@ pub mod heap;
 pub mod measure;
 pub mod npy;
 pub mod output;
+pub mod phases;
 pub mod picture;
 pub mod reproduce;
 pub mod scaling;

@@ -3,13 +3,14 @@
 use crate::chapter::Chapter;
 use anyhow::{Result, bail};
 
+pub mod heat;
 pub mod laue;
 pub mod memory;
 pub mod timing;
 
 /// Every chapter with an exercise crate, in the order of the book.
 pub fn all() -> Vec<&'static dyn Chapter> {
-    vec![&laue::Laue, &timing::Timing, &memory::Memory]
+    vec![&laue::Laue, &timing::Timing, &heat::Heat, &memory::Memory]
 }
 
 /// The chapter called `slug`, or a one-line error that lists the known ones.

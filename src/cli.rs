@@ -48,7 +48,8 @@ pub enum Command {
         /// Save the result as a NumPy .npy file (float64; a grid has shape rows x cols).
         #[arg(long, value_name = "FILE.npy")]
         save: Option<PathBuf>,
-        /// Save a grid result as a PNG picture on a logarithmic colour scale.
+        /// Save a grid result as a PNG picture on a logarithmic colour scale, or trajectories
+        /// as their paths seen from above (x right, y up).
         #[arg(long, value_name = "FILE.png")]
         png: Option<PathBuf>,
         /// Time the kernel's phases (its tracing spans) and print them as a table.
@@ -393,6 +394,7 @@ fn run_one(
         let (shape, data) = match &output {
             Output::Grid(g) => (vec![g.rows, g.cols], &g.data),
             Output::Values(v) => (vec![v.len()], v),
+            Output::Trajectories(t) => (vec![t.frames, t.bodies, 3], &t.xyz),
             other => bail!(
                 "--save writes arrays, and this kernel returns {}",
                 other.describe()
@@ -402,13 +404,15 @@ fn run_one(
         report_written("saved", &path, backup);
     }
     if let Some(path) = png {
-        let Output::Grid(grid) = &output else {
-            bail!(
-                "--png draws grids, and this kernel returns {}",
-                output.describe()
-            );
+        let png = match &output {
+            Output::Grid(grid) => picture::heatmap_png(grid)?,
+            Output::Trajectories(t) => crate::orbits::trajectories_png(t)?,
+            other => bail!(
+                "--png draws grids and trajectories, and this kernel returns {}",
+                other.describe()
+            ),
         };
-        let backup = files::write_file(&path, &picture::heatmap_png(grid)?)?;
+        let backup = files::write_file(&path, &png)?;
         report_written("picture", &path, backup);
     }
     Ok(())

@@ -13,6 +13,7 @@ pub mod guard;
 pub mod heap;
 pub mod measure;
 pub mod npy;
+pub mod orbits;
 pub mod output;
 pub mod phases;
 pub mod picture;

@@ -127,8 +127,7 @@ mod tests {
         let ((), wall, rows) = collect(|| {
             info_span!("outer").in_scope(|| {
                 for _ in 0..3 {
-                    info_span!("inner")
-                        .in_scope(|| std::thread::sleep(Duration::from_millis(10)));
+                    info_span!("inner").in_scope(|| std::thread::sleep(Duration::from_millis(10)));
                 }
             })
         });

@@ -48,7 +48,15 @@ fn an_unsolved_stub_is_named() {
 #[test]
 fn phases_are_tabled() {
     let (ok, out, err) = workbook(&[
-        "run", "heat", "fast", "--solution", "--n", "10", "--param", "steps=3", "--phases",
+        "run",
+        "heat",
+        "fast",
+        "--solution",
+        "--n",
+        "10",
+        "--param",
+        "steps=3",
+        "--phases",
     ]);
     assert!(ok, "{err}");
     assert!(out.contains("error    0.00e0"), "{out}");
@@ -63,7 +71,13 @@ fn phases_are_tabled() {
 #[test]
 fn phases_of_a_kernel_without_spans() {
     let (ok, out, err) = workbook(&[
-        "run", "timing", "loop", "--solution", "--n", "10", "--phases",
+        "run",
+        "timing",
+        "loop",
+        "--solution",
+        "--n",
+        "10",
+        "--phases",
     ]);
     assert!(ok, "{err}");
     assert!(out.contains("no tracing spans"), "{out}");

@@ -25,7 +25,16 @@ fn fails_with(args: &[&str], words: &str) {
 #[test]
 fn an_even_window_is_refused() {
     fails_with(
-        &["run", "memory", "once", "--solution", "--n", "100", "--param", "window=4"],
+        &[
+            "run",
+            "memory",
+            "once",
+            "--solution",
+            "--n",
+            "100",
+            "--param",
+            "window=4",
+        ],
         "window must be odd",
     );
 }
@@ -33,7 +42,16 @@ fn an_even_window_is_refused() {
 #[test]
 fn a_window_longer_than_the_signal_is_refused() {
     fails_with(
-        &["run", "memory", "once", "--solution", "--n", "5", "--param", "window=7"],
+        &[
+            "run",
+            "memory",
+            "once",
+            "--solution",
+            "--n",
+            "5",
+            "--param",
+            "window=7",
+        ],
         "longer than the signal",
     );
 }
@@ -62,7 +80,14 @@ fn an_unsolved_stub_is_named() {
 #[test]
 fn the_reference_agrees_with_the_naive_version() {
     let (ok, out, err) = workbook(&[
-        "run", "memory", "once", "--solution", "--n", "300", "--param", "window=5",
+        "run",
+        "memory",
+        "once",
+        "--solution",
+        "--n",
+        "300",
+        "--param",
+        "window=5",
     ]);
     assert!(ok, "{err}");
     assert!(out.contains("error    0.00e0"), "{out}");

@@ -33,8 +33,14 @@ fn n_past_the_largest_u128_fibonacci_number_is_refused() {
 #[test]
 fn zero_negative_and_words_are_refused() {
     fails_with(&["run", "timing", "loop", "--n", "0"], "at least 1");
-    fails_with(&["run", "timing", "loop", "--n", "-3"], "positive whole number");
-    fails_with(&["run", "timing", "loop", "--n", "ten"], "positive whole number");
+    fails_with(
+        &["run", "timing", "loop", "--n", "-3"],
+        "positive whole number",
+    );
+    fails_with(
+        &["run", "timing", "loop", "--n", "ten"],
+        "positive whole number",
+    );
 }
 
 #[test]

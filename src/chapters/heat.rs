@@ -45,10 +45,14 @@ fn fast_yours(r: usize, c: usize, s: usize) -> Field {
     heat::run(r, c, s, heat::Method::Fast).0.data
 }
 fn slow_reference(r: usize, c: usize, s: usize) -> Field {
-    heat_solution::run(r, c, s, heat_solution::Method::Slow).0.data
+    heat_solution::run(r, c, s, heat_solution::Method::Slow)
+        .0
+        .data
 }
 fn fast_reference(r: usize, c: usize, s: usize) -> Field {
-    heat_solution::run(r, c, s, heat_solution::Method::Fast).0.data
+    heat_solution::run(r, c, s, heat_solution::Method::Fast)
+        .0
+        .data
 }
 
 impl Chapter for Heat {

@@ -6,11 +6,18 @@ use anyhow::{Result, bail};
 pub mod heat;
 pub mod laue;
 pub mod memory;
+pub mod nbody;
 pub mod timing;
 
 /// Every chapter with an exercise crate, in the order of the book.
 pub fn all() -> Vec<&'static dyn Chapter> {
-    vec![&laue::Laue, &timing::Timing, &heat::Heat, &memory::Memory]
+    vec![
+        &laue::Laue,
+        &timing::Timing,
+        &heat::Heat,
+        &memory::Memory,
+        &nbody::NBody,
+    ]
 }
 
 /// The chapter called `slug`, or a one-line error that lists the known ones.

@@ -6,7 +6,11 @@ use heat::{Field, Method, Params, evolve, evolve_slow, initial_field, run};
 
 /// max |reference - x| / max |reference| over the whole field.
 fn relative_error(reference: &Field, x: &Field) -> f64 {
-    assert_eq!((reference.rows, reference.cols), (x.rows, x.cols), "shapes differ");
+    assert_eq!(
+        (reference.rows, reference.cols),
+        (x.rows, x.cols),
+        "shapes differ"
+    );
     let scale = reference.data.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
     let worst = reference
         .data

@@ -18,7 +18,10 @@ fn rolling_median_allocates_twice_whatever_the_length() {
     let stats = dhat::HeapStats::get();
 
     // Right numbers first: returning too little would allocate less.
-    assert_eq!(medians, expected, "rolling_median must agree with rolling_median_naive");
+    assert_eq!(
+        medians, expected,
+        "rolling_median must agree with rolling_median_naive"
+    );
     dhat::assert!(
         stats.total_blocks <= 2,
         "expected at most 2 allocations (the result and one scratch buffer), got {}",

@@ -110,7 +110,11 @@ fn past_186_is_an_overflow_not_a_wrong_number() {
     assert_eq!(fib_loop(1000), None);
     let mut cache = FibCache::new();
     assert_eq!(cache.get(LARGEST_N + 1), None);
-    assert_eq!(cache.get(10), Some(55), "the cache still works after an overflow");
+    assert_eq!(
+        cache.get(10),
+        Some(55),
+        "the cache still works after an overflow"
+    );
 }
 
 #[test]

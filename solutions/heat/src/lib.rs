@@ -91,8 +91,7 @@ pub fn evolve(next: &mut Field, u: &Field, p: &Params) {
             .zip(&up[1..])
             .zip(&down[1..])
         {
-            let laplacian =
-                (d - 2.0 * w[1] + u) / p.dx2 + (w[2] - 2.0 * w[1] + w[0]) / p.dy2;
+            let laplacian = (d - 2.0 * w[1] + u) / p.dx2 + (w[2] - 2.0 * w[1] + w[0]) / p.dy2;
             *o = w[1] + factor * laplacian;
         }
     }

@@ -11,7 +11,7 @@ pub fn signal(n: usize) -> Vec<f64> {
             state ^= state >> 7;
             state ^= state << 17;
             let noise = (state >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
-            let spike = if state % 17 == 0 { 10.0 } else { 0.0 };
+            let spike = if state.is_multiple_of(17) { 10.0 } else { 0.0 };
             (i as f64 * 0.01).sin() + 0.3 * noise + spike
         })
         .collect()

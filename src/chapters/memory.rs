@@ -90,6 +90,13 @@ impl Chapter for Memory {
                     reference: job(&signal, window, memory_solution::rolling_median_naive),
                 },
                 Kernel {
+                    name: "reuse",
+                    about: "the naive sort, in one reused scratch buffer",
+                    stub: None,
+                    yours: None,
+                    reference: job(&signal, window, memory_solution::rolling_median_reused),
+                },
+                Kernel {
                     name: "once",
                     about: "one scratch buffer for every window, partial selection",
                     stub: Some("rolling_median"),

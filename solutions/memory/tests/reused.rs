@@ -6,7 +6,10 @@ use memory_solution::{rolling_median_naive, rolling_median_reused, signal};
 fn reused_buffer_gives_the_naive_medians() {
     let x = signal(3_000);
     for window in [1, 5, 101] {
-        assert_eq!(rolling_median_reused(&x, window), rolling_median_naive(&x, window));
+        assert_eq!(
+            rolling_median_reused(&x, window),
+            rolling_median_naive(&x, window)
+        );
     }
     assert!(rolling_median_reused(&x[..3], 5).is_empty());
 }

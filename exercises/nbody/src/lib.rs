@@ -1,6 +1,9 @@
-//! Chapter 5 exercise: N bodies under gravity (G = 1), integrated with the RK2
-//! midpoint method; the straightforward accelerations, the fix the profile points to, and a
-//! parallel version.
+//! Chapter 5 exercise: N bodies under gravity (G = 1), integrated with the RK2 midpoint method.
+//!
+//! The simulation and the straightforward accelerations are written for you. Write the fix the
+//! profile points to ([`accelerations`]) and a parallel version ([`accelerations_parallel`])
+//! until `cargo test` in this folder passes; the chapter in the book (`book/src/nbody.md`)
+//! explains both. `workbook check nbody` runs the tests and summarises them.
 
 // Used once you write accelerations_parallel.
 #[allow(unused_imports)]

@@ -26,6 +26,7 @@ fn fails_with(args: &[&str], words: &str) {
 #[test]
 fn sizes_out_of_range_are_refused() {
     fails_with(&["run", "heat", "fast", "--n", "0"], "at least 1");
+    fails_with(&["run", "heat", "fast", "--n", "2"], "at least 3");
     fails_with(&["run", "heat", "fast", "--n", "100000"], "at most 32768");
     fails_with(
         &["run", "heat", "fast", "--param", "steps=-5"],

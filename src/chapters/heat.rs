@@ -2,7 +2,7 @@
 
 use crate::chapter::{Chapter, Kernel, Measurement, Param, Values, Workload};
 use crate::output::{Grid, Output};
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 pub struct Heat;
 
@@ -108,7 +108,10 @@ impl Chapter for Heat {
         ]
     }
     fn workload(&self, values: &Values) -> Result<Workload> {
-        let n = values.size("n").max(3);
+        let n = values.size("n");
+        if n < 3 {
+            bail!("n = {n} leaves the plate no interior point: n must be at least 3");
+        }
         let steps = values.size("steps");
         Ok(Workload {
             summary: format!("{n} x {n} plate, {steps} time steps"),

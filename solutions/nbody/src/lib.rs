@@ -72,42 +72,24 @@ pub fn accelerations_naive(pos: &[Vec3], mass: &[f64]) -> Vec<Vec3> {
 // ANCHOR_END: naive
 
 // ANCHOR: pairs
-/// Bodies handled together in the inner loop: the square roots and divisions of a block are
-/// independent, so the compiler turns them into vector instructions.
-const BLOCK: usize = 8;
-
 /// The same accelerations, each pair visited once: the pull of j on i is minus the pull of i
 /// on j (Newton's third law), so one square root and one division serve both bodies.
 /// Writes into `acc`, which the caller allocates once.
 #[inline(never)]
 pub fn accelerations(pos: &[Vec3], mass: &[f64], acc: &mut [Vec3]) {
-    let n = pos.len();
     acc.fill([0.0; 3]);
-    for i in 0..n {
+    for i in 0..pos.len() {
         let (pi, mi) = (pos[i], mass[i]);
         let mut ai = [0.0; 3];
-        for start in (i + 1..n).step_by(BLOCK) {
-            let len = BLOCK.min(n - start);
-            // Separations of a block of bodies, one array per coordinate.
-            let mut d = [[0.0; BLOCK]; 3];
-            for l in 0..len {
-                for k in 0..3 {
-                    d[k][l] = pos[start + l][k] - pi[k];
-                }
-            }
-            // 1 / r^3 for the whole block at once (unused lanes give infinity, never read).
-            let mut inv_r3 = [0.0; BLOCK];
-            for l in 0..BLOCK {
-                let r2 = d[0][l] * d[0][l] + d[1][l] * d[1][l] + d[2][l] * d[2][l];
-                inv_r3[l] = 1.0 / (r2 * r2.sqrt());
-            }
-            for l in 0..len {
-                let j = start + l;
-                let (wi, wj) = (mass[j] * inv_r3[l], mi * inv_r3[l]);
-                for k in 0..3 {
-                    ai[k] += wi * d[k][l];
-                    acc[j][k] -= wj * d[k][l];
-                }
+        for j in i + 1..pos.len() {
+            let d = [pos[j][0] - pi[0], pos[j][1] - pi[1], pos[j][2] - pi[2]];
+            let r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+            // d / r^3 is the direction divided by r^2.
+            let inv_r3 = 1.0 / (r2 * r2.sqrt());
+            let (wi, wj) = (mass[j] * inv_r3, mi * inv_r3);
+            for k in 0..3 {
+                ai[k] += wi * d[k];
+                acc[j][k] -= wj * d[k];
             }
         }
         for k in 0..3 {

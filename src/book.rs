@@ -119,9 +119,9 @@ fn inline_pass(line: &str) -> Result<String> {
         if let Some(after) = tail.strip_prefix("\\$") {
             out.push('$');
             rest = after;
-        } else if tail.starts_with('\\') {
+        } else if let Some(after) = tail.strip_prefix('\\') {
             out.push('\\');
-            rest = &tail[1..];
+            rest = after;
         } else if tail.starts_with('`') {
             let ticks = tail.len() - tail.trim_start_matches('`').len();
             let fence = &tail[..ticks];
@@ -159,9 +159,11 @@ fn display(tex: &str) -> Result<String> {
 fn mathml(tex: &str, mode: DisplayMode) -> Result<String> {
     let storage = Storage::new();
     let parser = Parser::new(tex.trim(), &storage);
-    let mut config = RenderConfig::default();
-    config.display_mode = mode;
-    config.annotation = Some(tex.trim());
+    let config = RenderConfig {
+        display_mode: mode,
+        annotation: Some(tex.trim()),
+        ..RenderConfig::default()
+    };
     let mut html = String::new();
     push_mathml(&mut html, parser, config).context("cannot render a formula")?;
     if html.contains("merror") || html.contains("color: rgb(178, 34, 34)") {

@@ -48,6 +48,8 @@ pub fn run(chapter: &dyn Chapter, solution: bool) -> Result<()> {
         }
         bail!("no test ran in {folder}: cargo said\n{}", stderr.trim_end());
     }
+    let mut outcomes = outcomes;
+    outcomes.sort_by(|a, b| a.name.cmp(&b.name));
     let failed: Vec<&TestOutcome> = outcomes.iter().filter(|o| !o.passed).collect();
     for o in &outcomes {
         match (&o.why, o.passed) {
@@ -72,12 +74,34 @@ pub fn run(chapter: &dyn Chapter, solution: bool) -> Result<()> {
         }
         Ok(())
     } else {
+        if let Some(stub) = first_stub(&failed, Path::new(root)) {
+            println!("next: fill in {stub}, then check again");
+        }
         bail!(
             "{} of {} tests fail in {folder}",
             failed.len(),
             outcomes.len()
         )
     }
+}
+
+/// Of the stubs the failures name, the one that comes first in its file: the functions of an
+/// exercise are laid out in the order to write them.
+fn first_stub(failed: &[&TestOutcome], root: &Path) -> Option<String> {
+    let mut stubs: Vec<(usize, String)> = failed
+        .iter()
+        .filter_map(|o| o.why.as_deref()?.strip_prefix("not implemented yet: "))
+        .filter_map(|rest| {
+            let (file, function) = rest.split_once(": fn ")?;
+            let text = std::fs::read_to_string(root.join(file)).ok()?;
+            let line = text
+                .lines()
+                .position(|l| l.contains(&format!("fn {function}(")))?;
+            Some((line, format!("fn {function} in {file}")))
+        })
+        .collect();
+    stubs.sort();
+    stubs.into_iter().next().map(|(_, stub)| stub)
 }
 
 /// Reads `test NAME ... ok|FAILED` lines and the `---- NAME stdout ----` sections after them.
@@ -172,7 +196,7 @@ fn enclosing_fn(file: &Path, line: usize) -> Option<String> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            (!name.is_empty() && l.trim_start().split_whitespace().any(|w| w == "fn"))
+            (!name.is_empty() && l.split_whitespace().any(|w| w == "fn"))
                 .then_some(name)
         })
 }

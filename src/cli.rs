@@ -615,10 +615,22 @@ pub fn heap_main(cli: Cli) -> Result<()> {
         summary.peak_blocks
     );
     println!("  profile  {}", files::shown(&path));
-    println!(
-        "  view it: open dh_view.html (it ships with valgrind, e.g. /usr/libexec/valgrind/dh_view.html) and load the file"
-    );
+    println!("  view it: {}", heap_viewer_hint());
     Ok(())
+}
+
+/// Where dhat's viewer is: it ships with valgrind as a single HTML page.
+fn heap_viewer_hint() -> String {
+    let known = [
+        "/usr/libexec/valgrind/dh_view.html",
+        "/usr/lib/valgrind/dh_view.html",
+        "/usr/local/libexec/valgrind/dh_view.html",
+        "/opt/homebrew/libexec/valgrind/dh_view.html",
+    ];
+    match known.iter().find(|p| Path::new(p).exists()) {
+        Some(p) => format!("open {p} in a browser and load the profile"),
+        None => "dhat's viewer dh_view.html ships with valgrind: install valgrind, open it in a browser and load the profile".to_string(),
+    }
 }
 
 /// The default command: every chapter, a quick check of each of your kernels against the
@@ -641,7 +653,7 @@ fn status() -> Result<()> {
                 Err(e) => {
                     if next.is_none() {
                         next = Some(format!(
-                            "read chapter {} ({}), then fill in fn {} in exercises/{}/src/lib.rs and run `cargo workbook check {}`",
+                            "read chapter {} (target/book/{}), then fill in fn {} in exercises/{}/src/lib.rs and run `cargo workbook check {}`",
                             i + 1,
                             chapter.page().replace(".md", ".html"),
                             k.stub.unwrap_or(k.name),
@@ -713,10 +725,15 @@ pub fn exit_with_usage_error(e: clap::Error) -> ! {
         std::process::exit(0);
     }
     let text = e.render().to_string();
-    let first = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("error: bad arguments");
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut first = lines.next().unwrap_or("error: bad arguments").to_string();
+    // "the following required arguments were not provided:" names them on the next lines.
+    if first.ends_with(':') {
+        let named: Vec<&str> = lines
+            .take_while(|l| l.starts_with('<') || l.starts_with("--"))
+            .collect();
+        first = format!("{first} {}", named.join(" "));
+    }
     eprintln!("{first} (see `workbook --help`)");
     std::process::exit(2)
 }

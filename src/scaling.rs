@@ -198,7 +198,10 @@ fn print_scaling(
 
 /// A small SVG line chart: measured speed-ups as dots and lines, the fitted Amdahl curves dashed,
 /// and the ideal (linear) speed-up in grey.
-fn scaling_svg(title: &str, curves: &[(String, Vec<(f64, f64)>, f64)]) -> String {
+/// A kernel's curve: its name, the measured (relative threads, speed-up) points, the fitted f.
+type Curve = (String, Vec<(f64, f64)>, f64);
+
+fn scaling_svg(title: &str, curves: &[Curve]) -> String {
     let (w, h, left, bottom, top, right) = (640.0, 420.0, 60.0, 50.0, 40.0, 170.0);
     let max_p = curves
         .iter()

@@ -196,8 +196,7 @@ fn enclosing_fn(file: &Path, line: usize) -> Option<String> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            (!name.is_empty() && l.split_whitespace().any(|w| w == "fn"))
-                .then_some(name)
+            (!name.is_empty() && l.split_whitespace().any(|w| w == "fn")).then_some(name)
         })
 }
 

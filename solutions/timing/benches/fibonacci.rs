@@ -1,10 +1,11 @@
 //! Criterion benchmarks of the three Fibonacci functions: `cargo bench -p timing-solution`.
 //! Save a baseline with `-- --save-baseline before`, change the code, and compare with
-//! `-- --baseline before`.
+//! `-- --baseline before`; `-- --profile-time 5` writes a flamegraph of each benchmark.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use timing_solution::{FibCache, fib_loop, fib_recursive};
+use workbook_profiler::FlamegraphProfiler;
 
 // ANCHOR: bench
 fn fibonacci(c: &mut Criterion) {
@@ -27,5 +28,9 @@ fn fibonacci(c: &mut Criterion) {
 }
 // ANCHOR_END: bench
 
-criterion_group!(benches, fibonacci);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_profiler(FlamegraphProfiler::default());
+    targets = fibonacci
+}
 criterion_main!(benches);

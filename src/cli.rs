@@ -48,9 +48,13 @@ pub enum Command {
         /// Save the result as a NumPy .npy file (float64; a grid has shape rows x cols).
         #[arg(long, value_name = "FILE.npy")]
         save: Option<PathBuf>,
-        /// Save a grid result as a PNG picture on a logarithmic colour scale.
+        /// Save a grid result as a PNG picture on a logarithmic colour scale, or trajectories
+        /// as their paths seen from above (x right, y up).
         #[arg(long, value_name = "FILE.png")]
         png: Option<PathBuf>,
+        /// Time the kernel's phases (its tracing spans) and print them as a table.
+        #[arg(long)]
+        phases: bool,
     },
     /// Time your kernels and the reference ones on the same inputs, in one table.
     Bench {
@@ -181,6 +185,7 @@ pub fn run(cli: Cli) -> Result<()> {
             threads,
             save,
             png,
+            phases,
         } => {
             let chapter = chapters::find(&chapter)?;
             let threads = single_thread_count(threads.as_deref())?;
@@ -193,6 +198,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     Side::from_flag(solution),
                     save,
                     png,
+                    phases,
                 )
             })
         }
@@ -338,6 +344,7 @@ fn run_one(
     side: Side,
     save: Option<PathBuf>,
     png: Option<PathBuf>,
+    phases: bool,
 ) -> Result<()> {
     let (job, stub) = pick(chapter, work, kernel, side)?;
     // Check the destinations before a long run, not after.
@@ -345,7 +352,13 @@ fn run_one(
         check_destination(path)?;
     }
     let start = std::time::Instant::now();
-    let output = run_kernel(job.as_ref(), stub)?;
+    let (output, table) = if phases {
+        let (output, _, table) = crate::phases::collect(|| run_kernel(job.as_ref(), stub));
+        (output, table)
+    } else {
+        (run_kernel(job.as_ref(), stub), Vec::new())
+    };
+    let output = output?;
     let elapsed = start.elapsed();
     println!(
         "{} {kernel} ({}): {}",
@@ -376,6 +389,14 @@ fn run_one(
         ),
     }
     println!("  result   {}", output.describe());
+    if phases {
+        if table.is_empty() {
+            println!("  phases   none: this kernel opens no tracing spans");
+        } else {
+            println!("  phases, largest own time first:");
+            print!("{}", crate::phases::format_table(elapsed, &table));
+        }
+    }
     if let Output::Values(v) = &output
         && v.len() <= 64
     {
@@ -388,6 +409,7 @@ fn run_one(
         let (shape, data) = match &output {
             Output::Grid(g) => (vec![g.rows, g.cols], &g.data),
             Output::Values(v) => (vec![v.len()], v),
+            Output::Trajectories(t) => (vec![t.frames, t.bodies, 3], &t.xyz),
             other => bail!(
                 "--save writes arrays, and this kernel returns {}",
                 other.describe()
@@ -397,13 +419,15 @@ fn run_one(
         report_written("saved", &path, backup);
     }
     if let Some(path) = png {
-        let Output::Grid(grid) = &output else {
-            bail!(
-                "--png draws grids, and this kernel returns {}",
-                output.describe()
-            );
+        let png = match &output {
+            Output::Grid(grid) => picture::heatmap_png(grid)?,
+            Output::Trajectories(t) => crate::orbits::trajectories_png(t)?,
+            other => bail!(
+                "--png draws grids and trajectories, and this kernel returns {}",
+                other.describe()
+            ),
         };
-        let backup = files::write_file(&path, &picture::heatmap_png(grid)?)?;
+        let backup = files::write_file(&path, &png)?;
         report_written("picture", &path, backup);
     }
     Ok(())

@@ -23,7 +23,7 @@ pub fn profile(job: &Job, stub: Option<&str>, seconds: f64) -> Result<Profile> {
     run_kernel(job.as_ref(), stub).map_err(|e: KernelError| anyhow!(e))?;
     let guard = pprof::ProfilerGuardBuilder::default()
         .frequency(997)
-        .blocklist(&["libc", "libgcc", "pthread", "vdso"])
+        .blocklist(&["libgcc", "pthread", "vdso"])
         .build()
         .context("cannot start the profiler")?;
     let budget = Duration::from_secs_f64(seconds);

@@ -12,6 +12,16 @@ pub enum Output {
     Scalar(f64),
     /// An exact integer (Fibonacci numbers, counts).
     Integer(u128),
+    /// Positions of bodies over time (N-body).
+    Trajectories(Trajectories),
+}
+
+/// `frames x bodies` points in 3-D, frame by frame: `xyz[(frame * bodies + body) * 3 + k]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trajectories {
+    pub frames: usize,
+    pub bodies: usize,
+    pub xyz: Vec<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +46,11 @@ impl Output {
                 Some(max_relative_error(r, x))
             }
             (Output::Scalar(r), Output::Scalar(x)) => Some(scalar_relative_error(*r, *x)),
+            (Output::Trajectories(r), Output::Trajectories(x))
+                if (r.frames, r.bodies) == (x.frames, x.bodies) =>
+            {
+                Some(max_relative_error(&r.xyz, &x.xyz))
+            }
             (Output::Integer(r), Output::Integer(x)) => Some(if r == x {
                 0.0
             } else {
@@ -52,6 +67,7 @@ impl Output {
             Output::Values(v) => format!("{} values", v.len()),
             Output::Scalar(v) => format!("the number {v}"),
             Output::Integer(v) => format!("the integer {v}"),
+            Output::Trajectories(t) => format!("{} bodies over {} frames", t.bodies, t.frames),
         }
     }
 }

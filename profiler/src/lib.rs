@@ -40,7 +40,7 @@ impl Profiler for FlamegraphProfiler {
     fn start_profiling(&mut self, _benchmark_id: &str, _benchmark_dir: &Path) {
         match pprof::ProfilerGuardBuilder::default()
             .frequency(self.frequency)
-            .blocklist(&["libc", "libgcc", "pthread", "vdso"])
+            .blocklist(&["libgcc", "pthread", "vdso"])
             .build()
         {
             Ok(guard) => self.active = Some(guard),

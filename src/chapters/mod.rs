@@ -4,12 +4,24 @@ use crate::chapter::Chapter;
 use anyhow::{Result, bail};
 
 pub mod cosine;
+pub mod heat;
 pub mod laue;
+pub mod memory;
+pub mod nbody;
 pub mod series;
+pub mod timing;
 
 /// Every chapter with an exercise crate, in the order of the book.
 pub fn all() -> Vec<&'static dyn Chapter> {
-    vec![&laue::Laue, &series::Series, &cosine::Cosine]
+    vec![
+        &laue::Laue,
+        &timing::Timing,
+        &heat::Heat,
+        &memory::Memory,
+        &nbody::NBody,
+        &series::Series,
+        &cosine::Cosine,
+    ]
 }
 
 /// The chapter called `slug`, or a one-line error that lists the known ones.

@@ -1,0 +1,130 @@
+// The chapter 5 tests, written once, here, and run against the exercise crate and (through
+// include!) against the reference solution. accelerations_naive is the obviously right
+// version every other one is checked against.
+
+use nbody::{
+    DT, FRAMES, Method, System, Vec3, accelerations, accelerations_naive, accelerations_parallel,
+    energy, initial_conditions, momentum, simulate, steps_per_frame,
+};
+
+/// max |reference - x| / max |reference| over every coordinate.
+fn relative_error(reference: &[Vec3], x: &[Vec3]) -> f64 {
+    assert_eq!(
+        reference.len(),
+        x.len(),
+        "different numbers of bodies or frames"
+    );
+    let scale = reference
+        .iter()
+        .flatten()
+        .fold(0.0_f64, |m, v| m.max(v.abs()));
+    let worst = reference
+        .iter()
+        .flatten()
+        .zip(x.iter().flatten())
+        .fold(0.0_f64, |m, (r, v)| m.max((r - v).abs()));
+    worst / scale
+}
+
+/// Summing the same terms in another order changes the last bits, nothing more.
+const ONE_EVALUATION: f64 = 1e-12;
+
+#[test]
+fn pair_accelerations_agree_with_the_naive_ones() {
+    for n in [2, 3, 20, 37] {
+        let s = initial_conditions(n, 7);
+        let mut acc = vec![[f64::NAN; 3]; n];
+        accelerations(&s.pos, &s.mass, &mut acc);
+        let e = relative_error(&accelerations_naive(&s.pos, &s.mass), &acc);
+        assert!(e <= ONE_EVALUATION, "n = {n}: error {e:.1e}");
+    }
+}
+
+#[test]
+fn parallel_accelerations_agree_with_the_naive_ones() {
+    for n in [2, 20, 37] {
+        let s = initial_conditions(n, 11);
+        let mut acc = vec![[f64::NAN; 3]; n];
+        accelerations_parallel(&s.pos, &s.mass, &mut acc);
+        let e = relative_error(&accelerations_naive(&s.pos, &s.mass), &acc);
+        assert!(e <= ONE_EVALUATION, "n = {n}: error {e:.1e}");
+    }
+}
+
+#[test]
+fn unequal_masses_pull_unequally() {
+    // Two bodies 2 apart on the x axis: body 0 (mass 1) feels 3 / 4 towards body 1 (mass 3),
+    // body 1 feels 1 / 4 towards body 0.
+    let pos = [[0.0, 0.0, 0.0], [2.0, 0.0, 0.0]];
+    let mass = [1.0, 3.0];
+    let expected = [[0.75, 0.0, 0.0], [-0.25, 0.0, 0.0]];
+    assert_eq!(accelerations_naive(&pos, &mass), expected);
+    let mut acc = [[0.0; 3]; 2];
+    accelerations(&pos, &mass, &mut acc);
+    assert_eq!(acc, expected);
+    accelerations_parallel(&pos, &mass, &mut acc);
+    assert_eq!(acc, expected);
+}
+
+/// Chaos makes rounding differences grow over a long run, so whole runs are compared over
+/// the first 10 frames of the course's run, where they agree to about 1e-14.
+const TEN_FRAMES: f64 = 1e-10;
+
+#[test]
+fn every_method_follows_the_naive_trajectories() {
+    let start = initial_conditions(20, 1);
+    let mut naive = start.clone();
+    let reference = simulate(&mut naive, 10, steps_per_frame(), DT, Method::Naive);
+    for method in [Method::Pairs, Method::Parallel] {
+        let mut s = start.clone();
+        let e = relative_error(
+            &reference,
+            &simulate(&mut s, 10, steps_per_frame(), DT, method),
+        );
+        assert!(e <= TEN_FRAMES, "{method:?}: error {e:.1e} after 10 frames");
+    }
+}
+
+#[test]
+fn momentum_is_conserved_in_the_course_run() {
+    // Every pull has an equal and opposite one, so the total momentum (about 10 here) only
+    // moves by rounding: measured below 1e-11 over the 100 frames.
+    let start = initial_conditions(20, 1);
+    let p0 = momentum(&start);
+    for method in [Method::Naive, Method::Pairs, Method::Parallel] {
+        let mut s = start.clone();
+        simulate(&mut s, FRAMES, steps_per_frame(), DT, method);
+        let p = momentum(&s);
+        let drift = (0..3).map(|k| (p[k] - p0[k]).abs()).fold(0.0, f64::max);
+        assert!(drift <= 1e-9, "{method:?}: momentum moved by {drift:.1e}");
+    }
+}
+
+#[test]
+fn a_circular_binary_keeps_its_energy_and_its_separation() {
+    // Two unit masses 1 apart, each on a circle of radius 1/2 about the centre: v^2 = 1/2.
+    let v = 0.5_f64.sqrt();
+    let start = System {
+        pos: vec![[-0.5, 0.0, 0.0], [0.5, 0.0, 0.0]],
+        vel: vec![[0.0, -v, 0.0], [0.0, v, 0.0]],
+        mass: vec![1.0, 1.0],
+    };
+    let e0 = energy(&start);
+    for method in [Method::Naive, Method::Pairs, Method::Parallel] {
+        let mut s = start.clone();
+        let trajectory = simulate(&mut s, FRAMES, steps_per_frame(), DT, method);
+        assert_eq!(
+            trajectory.len(),
+            FRAMES * 2,
+            "one position per body per frame"
+        );
+        // RK2's error per unit time is of order dt^2: measured 5e-10 here.
+        let drift = ((energy(&s) - e0) / e0).abs();
+        assert!(drift <= 1e-8, "{method:?}: energy drifted by {drift:.1e}");
+        for frame in trajectory.chunks(2) {
+            let (a, b) = (frame[0], frame[1]);
+            let r = ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt();
+            assert!((r - 1.0).abs() < 1e-5, "{method:?}: separation {r}");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Bad input for chapter `memory` gets a one-line error and a non-zero exit, never a backtrace.
+
+use std::process::Command;
+
+fn workbook(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_workbook"))
+        .args(args)
+        .output()
+        .expect("the workbook binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn fails_with(args: &[&str], words: &str) {
+    let (ok, _, err) = workbook(args);
+    assert!(!ok, "`workbook {}` should fail", args.join(" "));
+    assert_eq!(err.trim().lines().count(), 1, "one line, got: {err}");
+    assert!(err.contains(words), "expected `{words}` in: {err}");
+    assert!(!err.contains("panicked"), "no backtrace: {err}");
+}
+
+#[test]
+fn an_even_window_is_refused() {
+    fails_with(
+        &[
+            "run",
+            "memory",
+            "once",
+            "--solution",
+            "--n",
+            "100",
+            "--param",
+            "window=4",
+        ],
+        "window must be odd",
+    );
+}
+
+#[test]
+fn a_window_longer_than_the_signal_is_refused() {
+    fails_with(
+        &[
+            "run",
+            "memory",
+            "once",
+            "--solution",
+            "--n",
+            "5",
+            "--param",
+            "window=7",
+        ],
+        "longer than the signal",
+    );
+}
+
+#[test]
+fn sizes_out_of_range_are_refused() {
+    fails_with(&["run", "memory", "once", "--n", "0"], "at least 1");
+    fails_with(
+        &["run", "memory", "once", "--n", "999999999999"],
+        "too large",
+    );
+    fails_with(
+        &["run", "memory", "once", "--param", "window=-1"],
+        "positive whole number",
+    );
+}
+
+#[test]
+fn an_unsolved_stub_is_named() {
+    fails_with(
+        &["run", "memory", "once", "--n", "50", "--param", "window=5"],
+        "not implemented yet: exercises/memory/src/lib.rs: fn rolling_median",
+    );
+}
+
+#[test]
+fn the_reference_agrees_with_the_naive_version() {
+    let (ok, out, err) = workbook(&[
+        "run",
+        "memory",
+        "once",
+        "--solution",
+        "--n",
+        "300",
+        "--param",
+        "window=5",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("error    0.00e0"), "{out}");
+}

@@ -1,0 +1,76 @@
+//! Bad input for chapter `timing` gets a one-line error and a non-zero exit, never a backtrace.
+
+use std::process::Command;
+
+fn workbook(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_workbook"))
+        .args(args)
+        .output()
+        .expect("the workbook binary runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn fails_with(args: &[&str], words: &str) {
+    let (ok, _, err) = workbook(args);
+    assert!(!ok, "`workbook {}` should fail", args.join(" "));
+    assert_eq!(err.trim().lines().count(), 1, "one line, got: {err}");
+    assert!(err.contains(words), "expected `{words}` in: {err}");
+    assert!(!err.contains("panicked"), "no backtrace: {err}");
+}
+
+#[test]
+fn n_past_the_largest_u128_fibonacci_number_is_refused() {
+    fails_with(
+        &["run", "timing", "loop", "--solution", "--n", "187"],
+        "at most 186",
+    );
+}
+
+#[test]
+fn zero_negative_and_words_are_refused() {
+    fails_with(&["run", "timing", "loop", "--n", "0"], "at least 1");
+    fails_with(
+        &["run", "timing", "loop", "--n", "-3"],
+        "positive whole number",
+    );
+    fails_with(
+        &["run", "timing", "loop", "--n", "ten"],
+        "positive whole number",
+    );
+}
+
+#[test]
+fn the_recursion_is_not_offered_for_large_n() {
+    fails_with(
+        &["run", "timing", "recursive", "--solution", "--n", "90"],
+        "no kernel `recursive`",
+    );
+}
+
+#[test]
+fn unknown_kernel_and_parameter() {
+    fails_with(&["run", "timing", "memo"], "no kernel `memo`");
+    fails_with(
+        &["run", "timing", "loop", "--param", "m=3"],
+        "no parameter `m`",
+    );
+}
+
+#[test]
+fn an_unsolved_stub_is_named() {
+    fails_with(
+        &["run", "timing", "loop"],
+        "not implemented yet: exercises/timing/src/lib.rs: fn fib_loop",
+    );
+}
+
+#[test]
+fn the_reference_answers() {
+    let (ok, out, err) = workbook(&["run", "timing", "cached", "--solution", "--n", "100"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("354224848179261915075"), "{out}");
+}

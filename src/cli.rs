@@ -73,6 +73,9 @@ pub enum Command {
         /// Only the reference solution's kernels.
         #[arg(long)]
         solution: bool,
+        /// Where a thread sweep's plot goes (default: target/workbook/scaling-CHAPTER.svg).
+        #[arg(long, value_name = "FILE.svg")]
+        plot: Option<PathBuf>,
     },
     /// Profile a few seconds of one kernel: a flamegraph SVG and the hottest functions.
     Flamegraph {
@@ -209,15 +212,23 @@ pub fn run(cli: Cli) -> Result<()> {
             threads,
             seconds,
             solution,
+            plot,
         } => {
             let chapter = chapters::find(&chapter)?;
             let seconds = parse_seconds(&seconds)?;
             let counts = thread_counts(threads.as_deref())?;
+            if let Some(p) = &plot {
+                check_destination(p)?;
+            }
             let work = prepare(chapter, &size)?;
             for name in &kernel {
                 work.kernel(chapter, name)?;
             }
-            scaling::bench(chapter, &work, &kernel, &counts, seconds, solution)
+            let plot = match plot {
+                Some(p) => p,
+                None => files::default_path(&format!("scaling-{}.svg", chapter.slug()))?,
+            };
+            scaling::bench(chapter, &work, &kernel, &counts, seconds, solution, &plot)
         }
         Command::Flamegraph {
             chapter,

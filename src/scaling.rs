@@ -8,6 +8,7 @@ use crate::measure::{Timing, human_duration, time_job};
 use crate::output::Output;
 use anyhow::Result;
 use std::fmt::Write as _;
+use std::path::Path;
 use std::time::Duration;
 
 /// One row of a bench table.
@@ -24,6 +25,7 @@ pub fn bench(
     counts: &[Option<usize>],
     seconds: f64,
     reference_only: bool,
+    plot: &Path,
 ) -> Result<()> {
     let budget = Duration::from_secs_f64(seconds);
     // medians[kernel][count] for the reference side, for the sweep.
@@ -50,7 +52,7 @@ pub fn bench(
         println!();
     }
     if counts.len() > 1 {
-        print_scaling(chapter, &sweep)?;
+        print_scaling(chapter, &sweep, plot)?;
     }
     Ok(())
 }
@@ -154,6 +156,7 @@ pub fn fit_serial_fraction(points: &[(f64, f64)]) -> f64 {
 fn print_scaling(
     chapter: &dyn Chapter,
     sweep: &[(&'static str, Vec<(usize, Duration)>)],
+    plot: &Path,
 ) -> Result<()> {
     println!("scaling of the reference kernels (speed-up against the first thread count):");
     let mut curves = Vec::new();
@@ -190,9 +193,8 @@ fn print_scaling(
         }
         curves.push((kernel.to_string(), speedups, f));
     }
-    let path = files::default_path(&format!("scaling-{}.svg", chapter.slug()))?;
-    files::write_file(&path, scaling_svg(chapter.slug(), &curves).as_bytes())?;
-    println!("  plot: {}", path.display());
+    files::write_file(plot, scaling_svg(chapter.slug(), &curves).as_bytes())?;
+    println!("  plot: {}", files::shown(plot));
     Ok(())
 }
 

@@ -103,6 +103,8 @@ impl Chapter for Cosine {
                     "libm-par,parallel",
                     "--threads",
                     "1,2,4,8,16",
+                    "--plot",
+                    "book/src/measured/cosine-scaling.svg",
                 ],
             },
         ]

@@ -104,6 +104,8 @@ impl Chapter for Series {
                     "parallel,chunked,blocks-par",
                     "--threads",
                     "1,2,4,8,16",
+                    "--plot",
+                    "book/src/measured/series-scaling.svg",
                 ],
             },
             Measurement {

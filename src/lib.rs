@@ -1,21 +1,15 @@
-//! The workbook's harness: the chapters' descriptions and the tools that run, time, profile and
-//! check the learner's code against the reference solutions. The `workbook` command line
-//! (src/main.rs) is a thin layer over [`cli`].
+//! The workbook: its chapters, each tying an exercise crate and its reference solution to the
+//! tools of the `workbook-harness` crate. The tools' modules are re-exported here, so that a
+//! chapter module reads `crate::chapter::Chapter` and the tests `workbook::book::build()`.
 
-pub mod book;
-pub mod chapter;
+pub use harness::{
+    book, chapter, check, cli, files, flame, guard, heap, measure, npy, orbits, output, phases,
+    picture, registry, reproduce, scaling,
+};
+
 pub mod chapters;
-pub mod check;
-pub mod cli;
-pub mod files;
-pub mod flame;
-pub mod guard;
-pub mod heap;
-pub mod measure;
-pub mod npy;
-pub mod orbits;
-pub mod output;
-pub mod phases;
-pub mod picture;
-pub mod reproduce;
-pub mod scaling;
+
+/// Hands every chapter to the harness; the binaries call this first.
+pub fn register_chapters() {
+    registry::set(chapters::all());
+}

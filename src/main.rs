@@ -2,6 +2,7 @@ use clap::Parser;
 use workbook::cli::{self, Cli};
 
 fn main() {
+    workbook::register_chapters();
     workbook::guard::install_quiet_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

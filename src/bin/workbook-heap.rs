@@ -8,6 +8,7 @@ use workbook::cli::{self, Cli};
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
 fn main() {
+    workbook::register_chapters();
     workbook::guard::install_quiet_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

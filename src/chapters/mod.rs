@@ -1,7 +1,6 @@
 //! The chapters, in book order.
 
 use crate::chapter::Chapter;
-use anyhow::{Result, bail};
 
 pub mod cosine;
 pub mod heat;
@@ -22,20 +21,4 @@ pub fn all() -> Vec<&'static dyn Chapter> {
         &series::Series,
         &cosine::Cosine,
     ]
-}
-
-/// The chapter called `slug`, or a one-line error that lists the known ones.
-pub fn find(slug: &str) -> Result<&'static dyn Chapter> {
-    let chapters = all();
-    match chapters.iter().find(|c| c.slug() == slug) {
-        Some(c) => Ok(*c),
-        None => bail!(
-            "unknown chapter `{slug}` (chapters: {})",
-            chapters
-                .iter()
-                .map(|c| c.slug())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }

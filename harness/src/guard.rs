@@ -114,8 +114,8 @@ fn classify(record: PanicRecord, stub: Option<&str>) -> KernelError {
 
 /// Paths relative to the workspace, as the learner sees them in their editor.
 fn short_path(file: &str) -> String {
-    let root = env!("CARGO_MANIFEST_DIR");
-    file.strip_prefix(root)
+    let root = crate::files::root().to_string_lossy();
+    file.strip_prefix(root.as_ref())
         .map(|p| p.trim_start_matches('/').to_string())
         .unwrap_or_else(|| file.to_string())
 }

@@ -3,14 +3,14 @@
 //! includes these files, so its numbers are always ones that a command produced.
 
 use crate::chapter::Chapter;
-use crate::{chapters, files};
+use crate::{files, registry};
 use anyhow::{Context, Result, bail};
 use std::process::Command;
 
 pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
     let selected: Vec<&dyn Chapter> = match only {
-        Some(slug) => vec![chapters::find(slug)?],
-        None => chapters::all(),
+        Some(slug) => vec![registry::find(slug)?],
+        None => registry::all(),
     };
     let me = std::env::current_exe().context("cannot find the workbook binary")?;
     let dir = files::measured_dir();
@@ -26,7 +26,7 @@ pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
             println!("{shown}");
             let out = Command::new(&me)
                 .args(m.args)
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .current_dir(files::root())
                 .output()
                 .with_context(|| format!("cannot run {shown}"))?;
             if !out.status.success() {

@@ -1,10 +1,10 @@
 //! The `workbook` command line: argument parsing and one function per command.
 
 use crate::chapter::{Chapter, Values, Workload, parse_positive};
-use crate::chapters;
 use crate::guard::run_kernel;
 use crate::measure::{available_memory, human_bytes, human_duration};
 use crate::output::Output;
+use crate::registry;
 use crate::{book, check, files, flame, heap, npy, picture, reproduce, scaling};
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
@@ -179,7 +179,7 @@ impl Side {
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command.unwrap_or(Command::Status) {
         Command::Status => status(),
-        Command::Check { chapter, solution } => check::run(chapters::find(&chapter)?, solution),
+        Command::Check { chapter, solution } => check::run(registry::find(&chapter)?, solution),
         Command::Run {
             chapter,
             kernel,
@@ -190,7 +190,7 @@ pub fn run(cli: Cli) -> Result<()> {
             png,
             phases,
         } => {
-            let chapter = chapters::find(&chapter)?;
+            let chapter = registry::find(&chapter)?;
             let threads = single_thread_count(threads.as_deref())?;
             let work = prepare(chapter, &size)?;
             with_threads(threads, || {
@@ -214,7 +214,7 @@ pub fn run(cli: Cli) -> Result<()> {
             solution,
             plot,
         } => {
-            let chapter = chapters::find(&chapter)?;
+            let chapter = registry::find(&chapter)?;
             let seconds = parse_seconds(&seconds)?;
             let counts = thread_counts(threads.as_deref())?;
             if let Some(p) = &plot {
@@ -239,7 +239,7 @@ pub fn run(cli: Cli) -> Result<()> {
             seconds,
             out,
         } => {
-            let chapter = chapters::find(&chapter)?;
+            let chapter = registry::find(&chapter)?;
             let seconds = parse_seconds(&seconds)?;
             let threads = single_thread_count(threads.as_deref())?;
             let work = prepare(chapter, &size)?;
@@ -539,7 +539,7 @@ fn heap_via_helper(
     out: Option<PathBuf>,
 ) -> Result<()> {
     // Check everything cheap here first, so bad input gets the same one-line errors.
-    let ch = chapters::find(chapter)?;
+    let ch = registry::find(chapter)?;
     let work = prepare(ch, size)?;
     pick(ch, &work, kernel, Side::from_flag(solution))?;
     single_thread_count(threads)?;
@@ -577,12 +577,9 @@ fn heap_binary() -> Result<PathBuf> {
         .is_some_and(|n| n == "release");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut build = std::process::Command::new(cargo);
-    build.current_dir(env!("CARGO_MANIFEST_DIR")).args([
-        "build",
-        "--quiet",
-        "--bin",
-        "workbook-heap",
-    ]);
+    build
+        .current_dir(files::root())
+        .args(["build", "--quiet", "--bin", "workbook-heap"]);
     if release {
         build.arg("--release");
     }
@@ -608,7 +605,7 @@ pub fn heap_main(cli: Cli) -> Result<()> {
     else {
         bail!("workbook-heap only runs `heap` (it is started by `workbook heap`)");
     };
-    let ch = chapters::find(&chapter)?;
+    let ch = registry::find(&chapter)?;
     let threads = single_thread_count(threads.as_deref())?;
     let work = prepare(ch, &size)?;
     let side = Side::from_flag(solution);
@@ -660,7 +657,7 @@ fn status() -> Result<()> {
         "The workbook: make it work, make it right, benchmark, profile, optimize, check, loop.\n"
     );
     let mut next: Option<String> = None;
-    for (i, chapter) in chapters::all().into_iter().enumerate() {
+    for (i, chapter) in registry::all().into_iter().enumerate() {
         let values = Values::parse(chapter.slug(), chapter.params(), &[], true)?;
         let work = chapter.workload(&values)?;
         let mut done = 0;

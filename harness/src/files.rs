@@ -5,11 +5,15 @@
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 
+/// The workspace's root folder (this crate sits one level below it).
+pub fn root() -> &'static Path {
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR"));
+    harness.parent().unwrap_or(harness)
+}
+
 /// Where the tools write by default: `target/workbook/` in the workspace.
 pub fn workbook_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("target")
-        .join("workbook")
+    root().join("target").join("workbook")
 }
 
 /// `target/workbook/NAME`, creating the folder.
@@ -70,10 +74,7 @@ fn is_ours(path: &Path) -> bool {
 
 /// Where `workbook reproduce` writes the figures the book includes.
 pub fn measured_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("book")
-        .join("src")
-        .join("measured")
+    root().join("book").join("src").join("measured")
 }
 
 /// A path as the learner would type it: relative to the workspace when it is inside it.
@@ -85,7 +86,7 @@ pub fn shown(path: &Path) -> String {
             .map(|d| d.join(path))
             .unwrap_or_else(|_| path.to_path_buf())
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = root();
     let here = std::env::current_dir().unwrap_or_default();
     match absolute.strip_prefix(root) {
         Ok(rel) if here == root => rel.display().to_string(),

@@ -27,7 +27,7 @@ pub fn run(chapter: &dyn Chapter, solution: bool) -> Result<()> {
             format!("exercises/{}", chapter.crate_name()),
         )
     };
-    let root = env!("CARGO_MANIFEST_DIR");
+    let root = crate::files::root();
     println!("testing {folder} (cargo test -p {package})...");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)

@@ -1,6 +1,6 @@
 //! What a chapter tells the harness: its parameters, its kernels, and how to build the jobs that
 //! run them. Every `workbook` command works from this description alone, so a new chapter only
-//! adds a module under `src/chapters/` and a line in [`crate::chapters::all`].
+//! adds a module under the root crate's `src/chapters/` and a line in its `chapters::all()`.
 
 use crate::output::Output;
 use anyhow::{Result, bail};

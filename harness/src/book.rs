@@ -9,11 +9,11 @@ use mdbook_driver::MDBook;
 use mdbook_driver::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use pulldown_latex::{Parser, RenderConfig, Storage, config::DisplayMode, push_mathml};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The book's folder in the workspace.
 pub fn book_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("book")
+    crate::files::root().join("book")
 }
 
 /// Builds the book; returns the path of its index.html.

@@ -5,7 +5,7 @@ use crate::chapters;
 use crate::guard::run_kernel;
 use crate::measure::{available_memory, human_bytes, human_duration};
 use crate::output::Output;
-use crate::{book, check, files, flame, heap, npy, picture, reproduce, scaling};
+use crate::{book, check, files, flame, heap, npy, picture, report, reproduce, scaling};
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -105,6 +105,12 @@ pub enum Command {
     Book,
     /// Re-measure the figures the book shows (all chapters, or one) on this machine.
     Reproduce { chapter: Option<String> },
+    /// The runtime table of Part II: every variant for the square and the strained crystal.
+    Report {
+        /// Seconds of repeated runs per kernel, after one warm-up run.
+        #[arg(long, default_value = "1", allow_hyphen_values = true)]
+        seconds: String,
+    },
 }
 
 /// Problem-size options; each chapter accepts the ones its `Param` list declares.
@@ -235,6 +241,7 @@ pub fn run(cli: Cli) -> Result<()> {
             out,
         } => heap_via_helper(&chapter, &kernel, solution, &size, threads.as_deref(), out),
         Command::Reproduce { chapter } => reproduce::run(chapter.as_deref()),
+        Command::Report { seconds } => report::run(parse_seconds(&seconds)?),
         Command::Book => {
             let index = book::build()?;
             println!("The book is built: open {}", index.display());

@@ -15,5 +15,6 @@ pub mod measure;
 pub mod npy;
 pub mod output;
 pub mod picture;
+pub mod report;
 pub mod reproduce;
 pub mod scaling;

@@ -192,7 +192,7 @@ fn print_scaling(
     }
     let path = files::default_path(&format!("scaling-{}.svg", chapter.slug()))?;
     files::write_file(&path, scaling_svg(chapter.slug(), &curves).as_bytes())?;
-    println!("  plot: {}", path.display());
+    println!("  plot: {}", files::shown(&path));
     Ok(())
 }
 

@@ -49,7 +49,15 @@ fn every_kernel_saves_npy_and_png() {
         ("circle", &["naive", "masked", "cells"]),
         (
             "strained",
-            &["naive", "positions", "sincos", "parallel", "fast", "matmul"],
+            &[
+                "naive",
+                "positions",
+                "sincos",
+                "parallel",
+                "fast",
+                "matmul",
+                "symmetric",
+            ],
         ),
         (
             "square",

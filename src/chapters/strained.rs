@@ -137,6 +137,13 @@ impl Chapter for Strained {
                     yours: Some(job(&inputs, crystal::algorithm::strained_matmul)),
                     reference: job(&inputs, algorithm::strained_matmul),
                 },
+                Kernel {
+                    name: "symmetric",
+                    about: "the product folded by the disk's two mirror symmetries: 4x narrower",
+                    stub: None,
+                    yours: None,
+                    reference: job(&inputs, algorithm::strained_symmetric),
+                },
             ],
         })
     }

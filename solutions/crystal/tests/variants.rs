@@ -10,7 +10,7 @@ type Kernel = fn(usize, &[f64], &[f64]) -> Vec<f64>;
 fn agree(name: &str, reference: Kernel, variant: Kernel, n: usize) {
     let (h, k) = (axis(0.0, n, 3), axis(4.0, n, 3));
     let err = relative_error(&reference(n, &h, &k), &variant(n, &h, &k));
-    assert!(err < TOLERANCE, "{name}: error {err:e}");
+    assert!(err < TOLERANCE, "{name} (N = {n}): error {err:e}");
     // Rectangular, irregular grids catch transposed or mis-strided results.
     let (h, k) = ([-0.3, 0.05, 0.45], [3.6, 3.95, 4.0, 4.25, 4.3]);
     let err = relative_error(&reference(n, &h, &k), &variant(n, &h, &k));
@@ -50,6 +50,37 @@ fn strained_variants_match_naive() {
         11,
     );
     agree("fast", strain::strained_naive, cores::strained_fast, 11);
+    // Even and odd crystals have different mirror cells (N/2 is its own mirror only if N is even).
+    agree(
+        "symmetric",
+        strain::strained_naive,
+        algorithm::strained_symmetric,
+        12,
+    );
+    agree(
+        "symmetric",
+        strain::strained_naive,
+        algorithm::strained_symmetric,
+        11,
+    );
+    for n in [2, 3] {
+        agree(
+            "symmetric",
+            strain::strained_naive,
+            algorithm::strained_symmetric,
+            n,
+        );
+    }
+}
+
+#[test]
+fn symmetric_matches_matmul_at_the_course_size() {
+    let (h, k) = (axis(0.0, 32, 3), axis(4.0, 32, 3));
+    let err = relative_error(
+        &algorithm::strained_matmul(32, &h, &k),
+        &algorithm::strained_symmetric(32, &h, &k),
+    );
+    assert!(err < TOLERANCE, "error {err:e}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 pub use harness::{
     book, chapter, check, cli, files, flame, guard, heap, measure, npy, orbits, output, phases,
-    picture, registry, reproduce, scaling,
+    picture, registry, report, reproduce, scaling,
 };
 
 pub mod chapters;

@@ -5,7 +5,7 @@ use crate::guard::run_kernel;
 use crate::measure::{available_memory, human_bytes, human_duration};
 use crate::output::Output;
 use crate::registry;
-use crate::{book, check, files, flame, heap, npy, picture, reproduce, scaling};
+use crate::{book, check, files, flame, heap, npy, picture, report, reproduce, scaling};
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -116,6 +116,12 @@ pub enum Command {
         /// Only the figures whose file name contains this (e.g. `scaling`, for a many-core machine).
         #[arg(long, value_name = "TEXT")]
         matching: Option<String>,
+    },
+    /// The runtime table of Part II: every variant for the square and the strained crystal.
+    Report {
+        /// Seconds of repeated runs per kernel, after one warm-up run.
+        #[arg(long, default_value = "1", allow_hyphen_values = true)]
+        seconds: String,
     },
 }
 
@@ -259,6 +265,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Reproduce { chapter, matching } => {
             reproduce::run(chapter.as_deref(), matching.as_deref())
         }
+        Command::Report { seconds } => report::run(parse_seconds(&seconds)?),
         Command::Book => {
             let index = book::build()?;
             println!("The book is built: open {}", index.display());

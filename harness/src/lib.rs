@@ -21,5 +21,6 @@ pub mod output;
 pub mod phases;
 pub mod picture;
 pub mod registry;
+pub mod report;
 pub mod reproduce;
 pub mod scaling;

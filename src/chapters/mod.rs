@@ -2,12 +2,16 @@
 
 use crate::chapter::Chapter;
 
+pub mod circle;
 pub mod cosine;
+pub mod crystal;
 pub mod heat;
 pub mod laue;
 pub mod memory;
 pub mod nbody;
 pub mod series;
+pub mod square;
+pub mod strained;
 pub mod timing;
 
 /// Every chapter with an exercise crate, in the order of the book.
@@ -18,6 +22,9 @@ pub fn all() -> Vec<&'static dyn Chapter> {
         &heat::Heat,
         &memory::Memory,
         &nbody::NBody,
+        &circle::Circle,
+        &strained::Strained,
+        &square::Square,
         &series::Series,
         &cosine::Cosine,
     ]

@@ -21,7 +21,7 @@ const PARAMS: &[Param] = &[
         default: 4096,
         quick: 64,
         max: 1 << 53,
-        help: "terms between exact re-synchronisations of the `rotation` kernel",
+        help: "terms between exact re-synchronisations of the `rotation` and `three-term` kernels",
     },
 ];
 
@@ -100,7 +100,7 @@ impl Chapter for Cosine {
                     "cosine",
                     "--solution",
                     "--kernel",
-                    "libm-par,parallel",
+                    "libm-par,parallel,three-par",
                     "--threads",
                     "1,2,4,8,16",
                 ],
@@ -156,6 +156,20 @@ impl Chapter for Cosine {
                     stub: Some("cos_parallel"),
                     yours: Some(scalar(n, cosine::cos_parallel)),
                     reference: scalar(n, cosine_solution::cos_parallel),
+                },
+                Kernel {
+                    name: "three-term",
+                    about: "cos(k + 8) = 2 cos 8 cos k - cos(k - 8) in 8 lanes, exact every `resync`",
+                    stub: None,
+                    yours: None,
+                    reference: rotation(n, resync, cosine_solution::cos_three_term),
+                },
+                Kernel {
+                    name: "three-par",
+                    about: "the three-term recurrence over fixed chunks of RESYNC terms, in parallel",
+                    stub: None,
+                    yours: None,
+                    reference: scalar(n, cosine_solution::cos_three_term_parallel),
                 },
             ],
         })

@@ -20,6 +20,12 @@ fn kernels(c: &mut Criterion) {
     group.bench_function("parallel", |b| {
         b.iter(|| cosine_solution::cos_parallel(black_box(N)))
     });
+    group.bench_function("three-term", |b| {
+        b.iter(|| cosine_solution::cos_three_term(black_box(N), cosine_solution::RESYNC))
+    });
+    group.bench_function("three-par", |b| {
+        b.iter(|| cosine_solution::cos_three_term_parallel(black_box(N)))
+    });
     group.finish();
 }
 

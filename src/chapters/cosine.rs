@@ -94,6 +94,17 @@ impl Chapter for Cosine {
                 ],
             },
             Measurement {
+                file: "cosine-three-term-never.txt",
+                args: &[
+                    "run",
+                    "cosine",
+                    "three-term",
+                    "--solution",
+                    "--param",
+                    "resync=100000000",
+                ],
+            },
+            Measurement {
                 file: "cosine-scaling.txt",
                 args: &[
                     "bench",

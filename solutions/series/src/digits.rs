@@ -91,9 +91,10 @@ pub(crate) fn for_each_nine_free(first: u64, last: u64, mut visit: impl FnMut(u6
         let base = high * 10_000;
         let high_has_nine = has_nine(high);
         let end = (last - base).min(9_999) as usize;
-        for low in low..=end {
-            if !(high_has_nine || NINE_IN_FOUR_DIGITS[low]) {
-                visit(base + low as u64);
+        let numbers = base + low as u64..=base + end as u64;
+        for (&low_has_nine, k) in NINE_IN_FOUR_DIGITS[low..=end].iter().zip(numbers) {
+            if !(high_has_nine || low_has_nine) {
+                visit(k);
             }
         }
         if base + end as u64 == last {

@@ -21,7 +21,7 @@ const PARAMS: &[Param] = &[
         default: 4096,
         quick: 64,
         max: 1 << 53,
-        help: "terms between exact re-synchronisations of the `rotation` kernel",
+        help: "terms between exact re-synchronisations of the `rotation` and `three-term` kernels",
     },
 ];
 
@@ -94,13 +94,24 @@ impl Chapter for Cosine {
                 ],
             },
             Measurement {
+                file: "cosine-three-term-never.txt",
+                args: &[
+                    "run",
+                    "cosine",
+                    "three-term",
+                    "--solution",
+                    "--param",
+                    "resync=100000000",
+                ],
+            },
+            Measurement {
                 file: "cosine-scaling.txt",
                 args: &[
                     "bench",
                     "cosine",
                     "--solution",
                     "--kernel",
-                    "libm-par,parallel",
+                    "libm-par,parallel,three-par",
                     "--threads",
                     "1,2,4,8,16",
                     "--plot",
@@ -158,6 +169,20 @@ impl Chapter for Cosine {
                     stub: Some("cos_parallel"),
                     yours: Some(scalar(n, cosine::cos_parallel)),
                     reference: scalar(n, cosine_solution::cos_parallel),
+                },
+                Kernel {
+                    name: "three-term",
+                    about: "cos(k + 8) = 2 cos 8 cos k - cos(k - 8) in 8 lanes, exact every `resync`",
+                    stub: None,
+                    yours: None,
+                    reference: rotation(n, resync, cosine_solution::cos_three_term),
+                },
+                Kernel {
+                    name: "three-par",
+                    about: "the three-term recurrence over fixed chunks of RESYNC terms, in parallel",
+                    stub: None,
+                    yours: None,
+                    reference: scalar(n, cosine_solution::cos_three_term_parallel),
                 },
             ],
         })

@@ -165,6 +165,97 @@ pub fn cos_parallel(n: u64) -> f64 {
 }
 // ANCHOR_END: parallel
 
+// ANCHOR: three_term
+/// The cosines and sines of the whole numbers -LANES..LANES: each chunk of the three-term
+/// recurrence starts its lanes from one exact `sin_cos` and these, by the addition formula.
+struct Offsets {
+    cos: [f64; 2 * LANES],
+    sin: [f64; 2 * LANES],
+}
+
+impl Offsets {
+    fn new() -> Self {
+        let (mut cos, mut sin) = ([0.0; 2 * LANES], [0.0; 2 * LANES]);
+        for (j, (c, s)) in cos.iter_mut().zip(&mut sin).enumerate() {
+            (*s, *c) = (j as f64 - LANES as f64).sin_cos();
+        }
+        Offsets { cos, sin }
+    }
+
+    /// cos(x + j) from cos x and sin x, for j in -LANES..LANES.
+    fn cos_at(&self, (sin_x, cos_x): (f64, f64), j: usize) -> f64 {
+        cos_x * self.cos[j] - sin_x * self.sin[j]
+    }
+}
+
+/// The sum of cos(k)/k for k in `first..=last` by the real part of the rotation alone. Adding
+/// the rotations by +L and by -L gives cos(x + L) + cos(x - L) = 2 cos(L) cos(x): each lane
+/// keeps its last two cosines and needs one multiply and one subtraction per term, against
+/// four multiplies and two additions for the full rotation, and no sine at all.
+fn three_term(offsets: &Offsets, first: u64, last: u64) -> f64 {
+    let twice_cos_step = 2.0 * (LANES as f64).cos();
+    let start = (first as f64).sin_cos();
+    let mut before = [0.0_f64; LANES];
+    let mut c = [0.0_f64; LANES];
+    let mut k = [0.0_f64; LANES];
+    for i in 0..LANES {
+        k[i] = (first + i as u64) as f64;
+        c[i] = offsets.cos_at(start, LANES + i);
+        before[i] = offsets.cos_at(start, i);
+    }
+    let mut sums = [0.0_f64; LANES];
+    let count = last - first + 1;
+    const HALF: usize = LANES / 2;
+    for _ in 0..count / LANES as u64 {
+        for i in 0..HALF {
+            let j = i + HALF;
+            sums[i] += (c[i] * k[j] + c[j] * k[i]) / (k[i] * k[j]);
+        }
+        for i in 0..LANES {
+            let next = twice_cos_step * c[i] - before[i];
+            before[i] = c[i];
+            c[i] = next;
+            k[i] += LANES as f64;
+        }
+    }
+    for i in 0..(count % LANES as u64) as usize {
+        sums[i] += c[i] / k[i];
+    }
+    sums.iter().sum()
+}
+
+/// The series by the three-term recurrence, exact again every `resync` terms (chunks as in
+/// [`cos_rotation`], the chunks' sums added in order).
+pub fn cos_three_term(n: u64, resync: u64) -> f64 {
+    assert!(resync >= 1, "resync must be at least 1 term");
+    let offsets = Offsets::new();
+    let mut total = 0.0;
+    let mut first = 1;
+    while first <= n {
+        let last = n.min(first.saturating_add(resync - 1));
+        total += three_term(&offsets, first, last);
+        if last == n {
+            break;
+        }
+        first = last + 1;
+    }
+    total
+}
+
+/// [`cos_three_term`]`(n, RESYNC)` on every core, the same bits on any number of threads.
+pub fn cos_three_term_parallel(n: u64) -> f64 {
+    let offsets = Offsets::new();
+    let partials: Vec<f64> = (0..n.div_ceil(RESYNC))
+        .into_par_iter()
+        .map(|c| {
+            let first = c * RESYNC + 1;
+            three_term(&offsets, first, n.min(first + (RESYNC - 1)))
+        })
+        .collect();
+    partials.iter().sum()
+}
+// ANCHOR_END: three_term
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +266,35 @@ mod tests {
             let (plain, careful, pairwise) = (cos_libm(n), cos_kahan(n), cos_pairwise(n));
             assert!((plain - careful).abs() < 1e-13, "kahan, n = {n}");
             assert!((pairwise - careful).abs() < 1e-15, "pairwise, n = {n}");
+        }
+    }
+
+    #[test]
+    fn three_term_stays_within_the_rotation_drift_bound() {
+        // The same bound as the exercise's test of the rotation: 1e-15 per step, times the
+        // size of the sum (at least 1).
+        for n in [1, 7, 8, 9, 100, 1000, 54_321] {
+            let reference = cos_kahan(n);
+            for resync in [1, 3, 8, 64, 1000, 100_000] {
+                let err = (reference - cos_three_term(n, resync)).abs();
+                let tol = 1e-15 * resync.min(n) as f64 * reference.abs().max(1.0);
+                assert!(err < tol, "n = {n}, resync = {resync}: error {err:e}");
+            }
+        }
+        assert_eq!(cos_three_term(0, 10), 0.0);
+        assert_eq!(cos_three_term_parallel(0), 0.0);
+    }
+
+    #[test]
+    fn three_term_parallel_is_the_same_bits_as_the_serial_one() {
+        let n = 5 * RESYNC + 123;
+        let serial = cos_three_term(n, RESYNC);
+        for threads in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            assert_eq!(pool.install(|| cos_three_term_parallel(n)), serial);
         }
     }
 }

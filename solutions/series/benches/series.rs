@@ -1,8 +1,10 @@
 //! Criterion benchmarks of the series kernels at a size that keeps each run short
-//! (`cargo bench -p series-solution`).
+//! (`cargo bench -p series-solution`; `cargo bench -p series-solution -- --profile-time 5` for a
+//! flamegraph of each kernel).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use workbook_profiler::FlamegraphProfiler;
 
 const N: u64 = 10_000_000;
 
@@ -24,5 +26,9 @@ fn kernels(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, kernels);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_profiler(FlamegraphProfiler::default());
+    targets = kernels
+}
 criterion_main!(benches);

@@ -34,8 +34,11 @@ pub(crate) fn has_nine_digit_by_digit(mut k: u64) -> bool {
 // ANCHOR_END: digit_by_digit
 
 // ANCHOR: digits
-/// The same sum as [`slow_string`], with the digit test done on integers.
-pub fn slow_digits(n: u64) -> f64 {
+/// The same sum as [`slow_string`], with the digit test done on integers, one k at a time.
+/// (The solution's [`slow_digits`] splits the test in two; this is its reference in the unit
+/// tests.)
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn slow_digits_each(n: u64) -> f64 {
     let mut total = 0.0;
     for k in 1..=n {
         if !has_nine(k) {
@@ -72,17 +75,50 @@ pub fn has_nine(mut k: u64) -> bool {
     false
 }
 // ANCHOR_END: by_fours
-// ANCHOR_END: digits
+
+// ANCHOR: split
+/// Calls `visit(k)` for every k in `first..=last` (first >= 1) whose decimal form has no 9,
+/// in increasing order. Every k is tested, in two parts: k = 10^4 high + low. The high part
+/// changes only once every 10^4 numbers, so it is tested once per block of 10^4; the low part
+/// is the counter of the inner loop, and its test is one lookup in the table, no division.
+pub(crate) fn for_each_nine_free(first: u64, last: u64, mut visit: impl FnMut(u64)) {
+    if first > last {
+        return;
+    }
+    let mut high = first / 10_000;
+    let mut low = (first % 10_000) as usize;
+    loop {
+        let base = high * 10_000;
+        let high_has_nine = has_nine(high);
+        let end = (last - base).min(9_999) as usize;
+        let numbers = base + low as u64..=base + end as u64;
+        for (&low_has_nine, k) in NINE_IN_FOUR_DIGITS[low..=end].iter().zip(numbers) {
+            if !(high_has_nine || low_has_nine) {
+                visit(k);
+            }
+        }
+        if base + end as u64 == last {
+            break;
+        }
+        high += 1;
+        low = 0;
+    }
+}
+
+/// The same sum as [`slow_string`]: the same terms added in the same order, so the same bits,
+/// with the digit test split between the high and the low part of k.
+pub fn slow_digits(n: u64) -> f64 {
+    let mut total = 0.0;
+    for_each_nine_free(1, n, |k| total += 1.0 / k as f64);
+    total
+}
+// ANCHOR_END: split
 
 /// [`slow_digits`] with compensated summation: the same terms in the same order, with the
 /// rounding error of the additions carried along. The careful direct sum.
 pub fn slow_kahan(n: u64) -> f64 {
     let mut total = Kahan::default();
-    for k in 1..=n {
-        if !has_nine(k) {
-            total.add(1.0 / k as f64);
-        }
-    }
+    for_each_nine_free(1, n, |k| total.add(1.0 / k as f64));
     total.value()
 }
 
@@ -100,6 +136,32 @@ mod tests {
         ];
         for k in (0..200_000).chain(big) {
             assert_eq!(has_nine(k), has_nine_digit_by_digit(k), "k = {k}");
+        }
+    }
+
+    #[test]
+    fn split_test_visits_exactly_the_nine_free_numbers_in_order() {
+        let top = u64::MAX;
+        let ranges = [
+            (1, 1),
+            (5, 4),
+            (1, 30_000),
+            (9_990, 10_010),
+            (89_995, 190_003),
+            (top - 20_000, top),
+        ];
+        for (first, last) in ranges {
+            let mut visited = Vec::new();
+            for_each_nine_free(first, last, |k| visited.push(k));
+            let expected: Vec<u64> = (first..=last).filter(|&k| !has_nine(k)).collect();
+            assert_eq!(visited, expected, "{first}..={last}");
+        }
+    }
+
+    #[test]
+    fn split_sum_is_the_same_bits_as_testing_each_k() {
+        for n in [0, 1, 9, 10, 9_999, 10_000, 10_001, 123_456, 1_000_000] {
+            assert_eq!(slow_digits(n), slow_digits_each(n), "n = {n}");
         }
     }
 }

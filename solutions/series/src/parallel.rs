@@ -1,6 +1,6 @@
 //! The direct sum on every core: a reduction.
 
-use crate::digits::has_nine;
+use crate::digits::{for_each_nine_free, has_nine};
 use rayon::prelude::*;
 
 // ANCHOR: parallel
@@ -25,11 +25,7 @@ pub const CHUNK: u64 = 1 << 20;
 /// The sum of the terms for k in `first..=last`, in order.
 fn partial(first: u64, last: u64) -> f64 {
     let mut total = 0.0;
-    for k in first..=last {
-        if !has_nine(k) {
-            total += 1.0 / k as f64;
-        }
-    }
+    for_each_nine_free(first, last, |k| total += 1.0 / k as f64);
     total
 }
 

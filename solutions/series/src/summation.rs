@@ -1,6 +1,6 @@
 //! Three ways to add many floating-point numbers, with different rounding errors.
 
-use crate::digits::has_nine;
+use crate::digits::for_each_nine_free;
 use crate::parallel::CHUNK;
 
 // ANCHOR: kahan
@@ -68,11 +68,7 @@ pub fn slow_pairwise(n: u64) -> f64 {
     while first <= n {
         let last = n.min(first.saturating_add(CHUNK - 1));
         terms.clear();
-        terms.extend(
-            (first..=last)
-                .filter(|&k| !has_nine(k))
-                .map(|k| 1.0 / k as f64),
-        );
+        for_each_nine_free(first, last, |k| terms.push(1.0 / k as f64));
         chunk_sums.push(pairwise_sum(&terms));
         if last == n {
             break;

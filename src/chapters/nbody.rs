@@ -106,24 +106,6 @@ impl Chapter for NBody {
                 ],
             },
             Measurement {
-                file: "nbody-scaling.txt",
-                args: &[
-                    "bench",
-                    "nbody",
-                    "--solution",
-                    "--kernel",
-                    "pairs,parallel",
-                    "--n",
-                    "2000",
-                    "--param",
-                    "frames=1",
-                    "--threads",
-                    "1,2,4,8,16",
-                    "--plot",
-                    "book/src/measured/nbody-scaling.svg",
-                ],
-            },
-            Measurement {
                 file: "nbody-orbits.txt",
                 args: &[
                     "run",

@@ -76,20 +76,6 @@ impl Chapter for Square {
                 args: &["flamegraph", "square", "sincos", "--solution"],
             },
             Measurement {
-                file: "square-scaling.txt",
-                args: &[
-                    "bench",
-                    "square",
-                    "--solution",
-                    "--kernel",
-                    "parallel,fast",
-                    "--threads",
-                    "1,2,4,8,16",
-                    "--plot",
-                    "book/src/measured/square-scaling.svg",
-                ],
-            },
-            Measurement {
                 file: "square-cores.txt",
                 args: &[
                     "bench",

@@ -69,20 +69,6 @@ impl Chapter for Strained {
                 ],
             },
             Measurement {
-                file: "strained-scaling.txt",
-                args: &[
-                    "bench",
-                    "strained",
-                    "--solution",
-                    "--kernel",
-                    "parallel,fast,matmul,symmetric",
-                    "--threads",
-                    "1,2,4,8,16",
-                    "--plot",
-                    "book/src/measured/strained-scaling.svg",
-                ],
-            },
-            Measurement {
                 file: "strained-cores.txt",
                 args: &[
                     "bench",

@@ -677,8 +677,8 @@ fn status() -> Result<()> {
                 Err(e) => {
                     if next.is_none() {
                         next = Some(format!(
-                            "read chapter {} (target/book/{}), then fill in fn {} in exercises/{}/src/lib.rs and run `cargo workbook check {}`",
-                            i + 1,
+                            "read \"{}\" (target/book/{}), then fill in fn {} in exercises/{}/src/lib.rs and run `cargo workbook check {}`",
+                            chapter.title(),
                             chapter.page().replace(".md", ".html"),
                             k.stub.unwrap_or(k.name),
                             chapter.crate_name(),

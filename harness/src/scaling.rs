@@ -173,9 +173,28 @@ fn print_scaling(
                 )
             })
             .collect();
-        let f = fit_serial_fraction(&speedups);
+        // More threads than cores only take turns on them: Amdahl's law describes the counts
+        // the machine can run at once, so the fit uses those (all of them if fewer than two).
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let runnable: Vec<(f64, f64)> = points
+            .iter()
+            .zip(&speedups)
+            .filter(|((p, _), _)| *p <= cores)
+            .map(|(_, s)| *s)
+            .collect();
+        let fitted_on = if runnable.len() >= 2 {
+            &runnable
+        } else {
+            &speedups
+        };
+        let f = fit_serial_fraction(fitted_on);
         println!(
-            "  {kernel}: serial fraction f = {f:.3} fits best (Amdahl: S(p) = 1 / (f + (1 - f) / p))"
+            "  {kernel}: serial fraction f = {f:.3} fits best (Amdahl: S(p) = 1 / (f + (1 - f) / p)){}",
+            if fitted_on.len() < speedups.len() {
+                format!(", fitted on up to {cores} threads: this machine has {cores} cores")
+            } else {
+                String::new()
+            }
         );
         println!(
             "    {:>8} {:>10} {:>9} {:>9} {:>11}",

@@ -3,7 +3,6 @@
 
 use crate::output::Trajectories;
 use anyhow::{Result, bail};
-use image::{ImageEncoder, codecs::png::PngEncoder};
 
 const SIZE: usize = 640;
 const MARGIN: f64 = 0.05;
@@ -70,14 +69,7 @@ pub fn trajectories_png(t: &Trajectories) -> Result<Vec<u8>> {
             }
         }
     }
-    let mut out = Vec::new();
-    PngEncoder::new(&mut out).write_image(
-        &pixels,
-        SIZE as u32,
-        SIZE as u32,
-        image::ExtendedColorType::Rgb8,
-    )?;
-    Ok(out)
+    crate::picture::rgb_png(&pixels, SIZE, SIZE)
 }
 
 #[cfg(test)]

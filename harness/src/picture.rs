@@ -3,7 +3,6 @@
 
 use crate::output::Grid;
 use anyhow::{Result, bail};
-use image::{ImageEncoder, codecs::png::PngEncoder};
 
 /// The smallest value shown, relative to the maximum: eight decades of dynamic range.
 const DECADES: f64 = 8.0;
@@ -52,12 +51,17 @@ pub fn heatmap_png(grid: &Grid) -> Result<Vec<u8>> {
             pixels[at..at + 3].copy_from_slice(&[c.r, c.g, c.b]);
         }
     }
+    rgb_png(&pixels, width, height)
+}
+
+/// Encodes 8-bit RGB pixels, row by row from the top, as a PNG file.
+pub fn rgb_png(pixels: &[u8], width: usize, height: usize) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    PngEncoder::new(&mut out).write_image(
-        &pixels,
-        width as u32,
-        height as u32,
-        image::ExtendedColorType::Rgb8,
-    )?;
+    let mut encoder = png::Encoder::new(&mut out, width as u32, height as u32);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(pixels)?;
+    writer.finish()?;
     Ok(out)
 }

@@ -122,7 +122,8 @@ impl Chapter for NBody {
         let (n, frames) = (values.size("n"), values.size("frames"));
         Ok(Workload {
             summary: format!(
-                "{n} bodies, {frames} frames of {} RK2 steps (dt = {})",
+                "{n} bodies, {frames} frame{} of {} RK2 steps (dt = {})",
+                if frames == 1 { "" } else { "s" },
                 nbody_solution::steps_per_frame(),
                 nbody_solution::DT
             ),

@@ -1,58 +1,8 @@
 //! The `workbook` command line from the outside: every kind of bad input gets one line on
 //! stderr that names the problem and a non-zero exit, never a backtrace; good input writes
 //! files that other tools can read.
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn workbook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_workbook"))
-        .args(args)
-        .env_remove("RUST_BACKTRACE")
-        // cargo holds its build lock while tests run: `heap` must not build its helper here.
-        .env("WORKBOOK_HEAP_BIN", env!("CARGO_BIN_EXE_workbook-heap"))
-        .output()
-        .expect("the workbook binary runs")
-}
-
-/// Asserts a failure with exactly one line on stderr containing `needle`.
-fn fails_with(args: &[&str], needle: &str) -> String {
-    let out = workbook(args);
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(
-        !out.status.success(),
-        "`workbook {}` should fail; stdout: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stdout)
-    );
-    assert_eq!(
-        stderr.trim_end().lines().count(),
-        1,
-        "`workbook {}` should print one line, got:\n{stderr}",
-        args.join(" ")
-    );
-    assert!(
-        stderr.contains(needle),
-        "`workbook {}`: expected `{needle}` in: {stderr}",
-        args.join(" ")
-    );
-    for noise in ["panicked", "backtrace", "RUST_BACKTRACE"] {
-        assert!(
-            !stderr.contains(noise),
-            "`workbook {}` leaked `{noise}`: {stderr}",
-            args.join(" ")
-        );
-    }
-    stderr
-}
-
-/// A fresh folder under target/ for one test's files.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::{fails_with, scratch_dir as scratch, workbook};
 
 #[test]
 fn unknown_chapter_is_named() {

@@ -3,38 +3,13 @@
 //! binary under test is unoptimised.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn workbook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_workbook"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the workbook binary runs")
-}
+mod common;
+use common::{fails_with as refused, workbook};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// Fails with exactly one line on stderr that contains `needle`.
-fn refused(args: &[&str], needle: &str) {
-    let out = workbook(args);
-    let err = stderr(&out);
-    assert!(!out.status.success(), "{args:?} should fail");
-    assert_eq!(
-        err.trim_end().lines().count(),
-        1,
-        "{args:?}: one line, got {err}"
-    );
-    assert!(
-        err.contains(needle),
-        "{args:?}: expected `{needle}` in {err}"
-    );
-    assert!(
-        !err.contains("panicked"),
-        "{args:?}: no backtrace, got {err}"
-    );
 }
 
 fn scratch(name: &str) -> PathBuf {

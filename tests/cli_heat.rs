@@ -1,27 +1,8 @@
 //! Bad input for chapter `heat` gets a one-line error and a non-zero exit, never a backtrace;
 //! `--phases` prints the phase table.
 
-use std::process::Command;
-
-fn workbook(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_workbook"))
-        .args(args)
-        .output()
-        .expect("the workbook binary runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn fails_with(args: &[&str], words: &str) {
-    let (ok, _, err) = workbook(args);
-    assert!(!ok, "`workbook {}` should fail", args.join(" "));
-    assert_eq!(err.trim().lines().count(), 1, "one line, got: {err}");
-    assert!(err.contains(words), "expected `{words}` in: {err}");
-    assert!(!err.contains("panicked"), "no backtrace: {err}");
-}
+mod common;
+use common::{fails_with, outcome as workbook};
 
 #[test]
 fn sizes_out_of_range_are_refused() {

@@ -1,24 +1,8 @@
 //! The series chapter's command-line behaviour: bad sizes are refused in one line, and small
 //! runs work. Sizes stay tiny: this runs the unoptimised binary.
 
-use std::process::{Command, Output};
-
-fn workbook(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_workbook"))
-        .args(args)
-        .output()
-        .expect("the workbook binary runs")
-}
-
-/// The run failed with exactly one line on stderr that contains `expected`.
-fn refused(args: &[&str], expected: &str) {
-    let out = workbook(args);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "{args:?} should fail");
-    assert_eq!(stderr.trim().lines().count(), 1, "one line, got: {stderr}");
-    assert!(stderr.contains(expected), "{args:?}: {stderr}");
-    assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-}
+mod common;
+use common::{fails_with as refused, workbook};
 
 #[test]
 fn zero_terms_are_refused() {

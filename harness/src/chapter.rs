@@ -116,6 +116,36 @@ pub struct Kernel {
     pub reference: Job,
 }
 
+impl Kernel {
+    /// A kernel the learner writes too: `stub` names their exercise function.
+    pub fn exercise(
+        name: &'static str,
+        about: &'static str,
+        stub: &'static str,
+        yours: Job,
+        reference: Job,
+    ) -> Kernel {
+        Kernel {
+            name,
+            about,
+            stub: Some(stub),
+            yours: Some(yours),
+            reference,
+        }
+    }
+
+    /// A kernel that only the reference solution has.
+    pub fn reference_only(name: &'static str, about: &'static str, reference: Job) -> Kernel {
+        Kernel {
+            name,
+            about,
+            stub: None,
+            yours: None,
+            reference,
+        }
+    }
+}
+
 /// Everything a command needs to run a chapter's kernels on one set of inputs.
 pub struct Workload {
     /// The inputs in words, printed above every table: "N = 32, oversampling 3: 96 x 96 grid".

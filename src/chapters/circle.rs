@@ -44,27 +44,23 @@ impl Chapter for Circle {
                 values.get("oversampling")
             ),
             kernels: vec![
-                Kernel {
-                    name: "naive",
-                    about: "the square's four loops with a branch on the support",
-                    stub: Some("circle_naive"),
-                    yours: Some(job(&inputs, crystal::circle::circle_naive)),
-                    reference: job(&inputs, crystal_solution::circle::circle_naive),
-                },
-                Kernel {
-                    name: "masked",
-                    about: "every exponential computed, multiplied by the support (0 or 1)",
-                    stub: None,
-                    yours: None,
-                    reference: job(&inputs, crystal_solution::circle::circle_masked),
-                },
-                Kernel {
-                    name: "cells",
-                    about: "the cells inside listed once, the loop runs over the list",
-                    stub: None,
-                    yours: None,
-                    reference: job(&inputs, crystal_solution::circle::circle_cells),
-                },
+                Kernel::exercise(
+                    "naive",
+                    "the square's four loops with a branch on the support",
+                    "circle_naive",
+                    job(&inputs, crystal::circle::circle_naive),
+                    job(&inputs, crystal_solution::circle::circle_naive),
+                ),
+                Kernel::reference_only(
+                    "masked",
+                    "every exponential computed, multiplied by the support (0 or 1)",
+                    job(&inputs, crystal_solution::circle::circle_masked),
+                ),
+                Kernel::reference_only(
+                    "cells",
+                    "the cells inside listed once, the loop runs over the list",
+                    job(&inputs, crystal_solution::circle::circle_cells),
+                ),
             ],
         })
     }

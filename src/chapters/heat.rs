@@ -116,20 +116,20 @@ impl Chapter for Heat {
         Ok(Workload {
             summary: format!("{n} x {n} plate, {steps} time steps"),
             kernels: vec![
-                Kernel {
-                    name: "slow",
-                    about: "evolve_slow: a new field per step, column by column",
-                    stub: Some("evolve_slow"),
-                    yours: Some(job(n, steps, slow_yours)),
-                    reference: job(n, steps, slow_reference),
-                },
-                Kernel {
-                    name: "fast",
-                    about: "evolve: row by row, into a reused field",
-                    stub: Some("evolve"),
-                    yours: Some(job(n, steps, fast_yours)),
-                    reference: job(n, steps, fast_reference),
-                },
+                Kernel::exercise(
+                    "slow",
+                    "evolve_slow: a new field per step, column by column",
+                    "evolve_slow",
+                    job(n, steps, slow_yours),
+                    job(n, steps, slow_reference),
+                ),
+                Kernel::exercise(
+                    "fast",
+                    "evolve: row by row, into a reused field",
+                    "evolve",
+                    job(n, steps, fast_yours),
+                    job(n, steps, fast_reference),
+                ),
             ],
         })
     }

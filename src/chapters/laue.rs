@@ -142,20 +142,20 @@ impl Chapter for Laue {
                 values.get("oversampling")
             ),
             kernels: vec![
-                Kernel {
-                    name: "naive",
-                    about: "four nested loops, one complex exponential per term",
-                    stub: Some("laue_naive"),
-                    yours: Some(job(&inputs, laue::laue_naive)),
-                    reference: job(&inputs, laue_solution::laue_naive),
-                },
-                Kernel {
-                    name: "tables",
-                    about: "phase factors computed once, then multiply and add",
-                    stub: Some("laue_tables"),
-                    yours: Some(job(&inputs, laue::laue_tables)),
-                    reference: job(&inputs, laue_solution::laue_tables),
-                },
+                Kernel::exercise(
+                    "naive",
+                    "four nested loops, one complex exponential per term",
+                    "laue_naive",
+                    job(&inputs, laue::laue_naive),
+                    job(&inputs, laue_solution::laue_naive),
+                ),
+                Kernel::exercise(
+                    "tables",
+                    "phase factors computed once, then multiply and add",
+                    "laue_tables",
+                    job(&inputs, laue::laue_tables),
+                    job(&inputs, laue_solution::laue_tables),
+                ),
             ],
         })
     }

@@ -82,27 +82,25 @@ impl Chapter for Memory {
                 n - window + 1
             ),
             kernels: vec![
-                Kernel {
-                    name: "naive",
-                    about: "a new Vec per window, sorted",
-                    stub: Some("rolling_median_naive"),
-                    yours: Some(job(&signal, window, memory::rolling_median_naive)),
-                    reference: job(&signal, window, memory_solution::rolling_median_naive),
-                },
-                Kernel {
-                    name: "reuse",
-                    about: "the naive sort, in one reused scratch buffer",
-                    stub: None,
-                    yours: None,
-                    reference: job(&signal, window, memory_solution::rolling_median_reused),
-                },
-                Kernel {
-                    name: "once",
-                    about: "one scratch buffer for every window, partial selection",
-                    stub: Some("rolling_median"),
-                    yours: Some(job(&signal, window, memory::rolling_median)),
-                    reference: job(&signal, window, memory_solution::rolling_median),
-                },
+                Kernel::exercise(
+                    "naive",
+                    "a new Vec per window, sorted",
+                    "rolling_median_naive",
+                    job(&signal, window, memory::rolling_median_naive),
+                    job(&signal, window, memory_solution::rolling_median_naive),
+                ),
+                Kernel::reference_only(
+                    "reuse",
+                    "the naive sort, in one reused scratch buffer",
+                    job(&signal, window, memory_solution::rolling_median_reused),
+                ),
+                Kernel::exercise(
+                    "once",
+                    "one scratch buffer for every window, partial selection",
+                    "rolling_median",
+                    job(&signal, window, memory::rolling_median),
+                    job(&signal, window, memory_solution::rolling_median),
+                ),
             ],
         })
     }

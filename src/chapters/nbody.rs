@@ -128,27 +128,27 @@ impl Chapter for NBody {
                 nbody_solution::DT
             ),
             kernels: vec![
-                Kernel {
-                    name: "naive",
-                    about: "accelerations as the formula reads: every ordered pair, a new Vec",
-                    stub: Some("accelerations_naive"),
-                    yours: Some(job(n, frames, naive_yours)),
-                    reference: job(n, frames, naive_reference),
-                },
-                Kernel {
-                    name: "pairs",
-                    about: "each pair once, one root and one division, no allocation",
-                    stub: Some("accelerations"),
-                    yours: Some(job(n, frames, pairs_yours)),
-                    reference: job(n, frames, pairs_reference),
-                },
-                Kernel {
-                    name: "parallel",
-                    about: "one rayon task per body",
-                    stub: Some("accelerations_parallel"),
-                    yours: Some(job(n, frames, parallel_yours)),
-                    reference: job(n, frames, parallel_reference),
-                },
+                Kernel::exercise(
+                    "naive",
+                    "accelerations as the formula reads: every ordered pair, a new Vec",
+                    "accelerations_naive",
+                    job(n, frames, naive_yours),
+                    job(n, frames, naive_reference),
+                ),
+                Kernel::exercise(
+                    "pairs",
+                    "each pair once, one root and one division, no allocation",
+                    "accelerations",
+                    job(n, frames, pairs_yours),
+                    job(n, frames, pairs_reference),
+                ),
+                Kernel::exercise(
+                    "parallel",
+                    "one rayon task per body",
+                    "accelerations_parallel",
+                    job(n, frames, parallel_yours),
+                    job(n, frames, parallel_reference),
+                ),
             ],
         })
     }

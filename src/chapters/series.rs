@@ -116,82 +116,75 @@ impl Chapter for Series {
     }
     fn workload(&self, values: &Values) -> Result<Workload> {
         let n = values.get("n");
-        let kernel = |name, about, stub, yours, reference| Kernel {
-            name,
-            about,
-            stub: Some(stub),
-            yours: Some(yours),
-            reference,
-        };
         Ok(Workload {
             summary: format!(
                 "n = {n}: the sum of 1/k over k = 1..=n without a digit 9 (the limit is 22.92067661926415...)"
             ),
             kernels: vec![
-                kernel(
+                Kernel::exercise(
                     "digits",
                     "one k at a time, digits tested with integer division",
                     "slow_digits",
                     scalar(n, series::slow_digits),
                     scalar(n, series_solution::slow_digits),
                 ),
-                kernel(
+                Kernel::exercise(
                     "string",
                     "one k at a time, formatted as text and searched for '9'",
                     "slow_string",
                     scalar(n, series::slow_string),
                     scalar(n, series_solution::slow_string),
                 ),
-                kernel(
+                Kernel::exercise(
                     "kahan",
                     "the digits loop with compensated (Kahan) summation",
                     "slow_kahan",
                     scalar(n, series::slow_kahan),
                     scalar(n, series_solution::slow_kahan),
                 ),
-                kernel(
+                Kernel::exercise(
                     "pairwise",
                     "the digits loop's terms summed pairwise, a chunk at a time",
                     "slow_pairwise",
                     scalar(n, series::slow_pairwise),
                     scalar(n, series_solution::slow_pairwise),
                 ),
-                kernel(
+                Kernel::exercise(
                     "parallel",
                     "rayon: into_par_iter, filter, map, sum",
                     "slow_parallel",
                     scalar(n, series::slow_parallel),
                     scalar(n, series_solution::slow_parallel),
                 ),
-                kernel(
+                Kernel::exercise(
                     "chunked",
                     "fixed chunks summed in parallel, partial sums added in order",
                     "slow_chunked",
                     scalar(n, series::slow_chunked),
                     scalar(n, series_solution::slow_chunked),
                 ),
-                kernel(
+                Kernel::exercise(
                     "blocks",
                     "skips every block of numbers with a 9; a hundred at a time",
                     "slow_blocks",
                     scalar(n, series::slow_blocks),
                     scalar(n, series_solution::slow_blocks),
                 ),
-                kernel(
+                Kernel::exercise(
                     "blocks-par",
                     "blocks over fixed chunks of hundreds, in parallel",
                     "slow_blocks_parallel",
                     scalar(n, series::slow_blocks_parallel),
                     scalar(n, series_solution::slow_blocks_parallel),
                 ),
-                kernel(
+                Kernel::exercise(
                     "grouped",
                     "Schmelzer & Baillie: whole groups from power sums of their endings",
                     "slow_grouped",
                     wide(n, series::slow_grouped),
                     wide(n, series_solution::slow_grouped),
                 ),
-                kernel(
+                Kernel::exercise(
                     "limits",
                     "S(10^d) for d = 1..=38, then the limit (ignores n)",
                     "slow_limit",

@@ -95,55 +95,49 @@ impl Chapter for Strained {
                 values.get("oversampling")
             ),
             kernels: vec![
-                Kernel {
-                    name: "naive",
-                    about: "the formula as written: support and displacement for every term",
-                    stub: Some("strained_naive"),
-                    yours: Some(job(&inputs, crystal::strain::strained_naive)),
-                    reference: job(&inputs, strain::strained_naive),
-                },
-                Kernel {
-                    name: "positions",
-                    about: "the displaced positions computed once, then libm's sin and cos",
-                    stub: Some("strained_positions"),
-                    yours: Some(job(&inputs, crystal::strain::strained_positions)),
-                    reference: job(&inputs, strain::strained_positions),
-                },
-                Kernel {
-                    name: "sincos",
-                    about: "one core, every exponential by the vectorised polynomial",
-                    stub: None,
-                    yours: None,
-                    reference: job(&inputs, sincos::strained_sincos),
-                },
-                Kernel {
-                    name: "parallel",
-                    about: "positions once, rows over the cores (rayon), libm",
-                    stub: Some("strained_parallel"),
-                    yours: Some(job(&inputs, crystal::cores::strained_parallel)),
-                    reference: job(&inputs, cores::strained_parallel),
-                },
-                Kernel {
-                    name: "fast",
-                    about: "the best direct sum: polynomial sincos on every core",
-                    stub: None,
-                    yours: None,
-                    reference: job(&inputs, cores::strained_fast),
-                },
-                Kernel {
-                    name: "matmul",
-                    about: "I = |A B^T|^2: (h + k) N^2 exponentials, a complex matrix product",
-                    stub: Some("strained_matmul"),
-                    yours: Some(job(&inputs, crystal::algorithm::strained_matmul)),
-                    reference: job(&inputs, algorithm::strained_matmul),
-                },
-                Kernel {
-                    name: "symmetric",
-                    about: "the product folded by the disk's two mirror symmetries: 4x narrower",
-                    stub: None,
-                    yours: None,
-                    reference: job(&inputs, algorithm::strained_symmetric),
-                },
+                Kernel::exercise(
+                    "naive",
+                    "the formula as written: support and displacement for every term",
+                    "strained_naive",
+                    job(&inputs, crystal::strain::strained_naive),
+                    job(&inputs, strain::strained_naive),
+                ),
+                Kernel::exercise(
+                    "positions",
+                    "the displaced positions computed once, then libm's sin and cos",
+                    "strained_positions",
+                    job(&inputs, crystal::strain::strained_positions),
+                    job(&inputs, strain::strained_positions),
+                ),
+                Kernel::reference_only(
+                    "sincos",
+                    "one core, every exponential by the vectorised polynomial",
+                    job(&inputs, sincos::strained_sincos),
+                ),
+                Kernel::exercise(
+                    "parallel",
+                    "positions once, rows over the cores (rayon), libm",
+                    "strained_parallel",
+                    job(&inputs, crystal::cores::strained_parallel),
+                    job(&inputs, cores::strained_parallel),
+                ),
+                Kernel::reference_only(
+                    "fast",
+                    "the best direct sum: polynomial sincos on every core",
+                    job(&inputs, cores::strained_fast),
+                ),
+                Kernel::exercise(
+                    "matmul",
+                    "I = |A B^T|^2: (h + k) N^2 exponentials, a complex matrix product",
+                    "strained_matmul",
+                    job(&inputs, crystal::algorithm::strained_matmul),
+                    job(&inputs, algorithm::strained_matmul),
+                ),
+                Kernel::reference_only(
+                    "symmetric",
+                    "the product folded by the disk's two mirror symmetries: 4x narrower",
+                    job(&inputs, algorithm::strained_symmetric),
+                ),
             ],
         })
     }

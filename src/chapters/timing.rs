@@ -78,28 +78,28 @@ impl Chapter for Timing {
         let n = values.get("n") as u32;
         let mut kernels = Vec::new();
         if u64::from(n) <= RECURSION_LIMIT {
-            kernels.push(Kernel {
-                name: "recursive",
-                about: "the definition: two recursive calls per call",
-                stub: Some("fib_recursive"),
-                yours: Some(job(n, timing::fib_recursive)),
-                reference: job(n, timing_solution::fib_recursive),
-            });
+            kernels.push(Kernel::exercise(
+                "recursive",
+                "the definition: two recursive calls per call",
+                "fib_recursive",
+                job(n, timing::fib_recursive),
+                job(n, timing_solution::fib_recursive),
+            ));
         }
-        kernels.push(Kernel {
-            name: "loop",
-            about: "a loop that keeps the last two numbers",
-            stub: Some("fib_loop"),
-            yours: Some(job(n, loop_yours)),
-            reference: job(n, loop_reference),
-        });
-        kernels.push(Kernel {
-            name: "cached",
-            about: "the recursion with a cache, starting from an empty cache",
-            stub: Some("FibCache::get"),
-            yours: Some(job(n, cached_yours)),
-            reference: job(n, cached_reference),
-        });
+        kernels.push(Kernel::exercise(
+            "loop",
+            "a loop that keeps the last two numbers",
+            "fib_loop",
+            job(n, loop_yours),
+            job(n, loop_reference),
+        ));
+        kernels.push(Kernel::exercise(
+            "cached",
+            "the recursion with a cache, starting from an empty cache",
+            "FibCache::get",
+            job(n, cached_yours),
+            job(n, cached_reference),
+        ));
         let note = if u64::from(n) <= RECURSION_LIMIT {
             String::new()
         } else {

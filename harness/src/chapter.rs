@@ -1,7 +1,22 @@
-//! What a chapter tells the harness: its parameters, its kernels, and how to build the jobs that
-//! run them. Every `workbook` command works from this description alone, so a new chapter only
-//! adds a module under the root crate's `src/chapters/` and a line in its `chapters::all()`.
+//! What a chapter's code gives the harness: how to build its inputs and one job per kernel.
+//! Everything else about a chapter (title, parameters, kernel names and descriptions, stubs,
+//! figures, hints) is data, in its `chapter.toml` ([`crate::data`]).
+//!
+//! # Adding a chapter
+//! 1. Pick the next number `NN` and a name, and add the page `book/src/NN_name.md` to
+//!    `book/src/SUMMARY.md` (the one list of chapters, in book order).
+//! 2. `exercises/NN_name/` (package `name`): the stubs, and the tests in `tests/`.
+//! 3. `solutions/NN_name/` (package `name-solution`): the same functions solved; its `tests/`
+//!    include the exercise's test files, so the tests are written once.
+//! 4. `chapters/NN_name/` (package `name-chapter`): `chapter.toml`, and `src/main.rs` that
+//!    implements [`Chapter`] and calls [`crate::runner::main`]. The learner's side is an
+//!    optional dependency behind the feature `exercise`, wrapped in [`crate::yours!`], so that
+//!    the reference side builds even while the exercise does not compile.
+//!
+//! The workspace lists `exercises/*`, `solutions/*` and `chapters/*`, so nothing else changes;
+//! the root test `chapters_agree` fails when a chapter's data, crates and page disagree.
 
+use crate::data::{ChapterData, ParamData};
 use crate::output::Output;
 use anyhow::{Result, bail};
 use std::collections::BTreeMap;
@@ -10,22 +25,186 @@ use std::collections::BTreeMap;
 /// and `flamegraph`, so input preparation stays outside the timed part.
 pub type Job = Box<dyn Fn() -> Output + Send + Sync>;
 
-/// A parameter a chapter accepts on the command line (`--n 64`, `--param steps=100`).
-#[derive(Debug, Clone, Copy)]
-pub struct Param {
-    pub name: &'static str,
-    /// The value the book's figures use.
-    pub default: u64,
-    /// A small value for the quick correctness check in `workbook status`.
-    pub quick: u64,
-    /// The largest value accepted; sizes beyond it are refused before anything runs.
-    pub max: u64,
-    pub help: &'static str,
+/// The learner's job when the runner is built with the exercise (feature `exercise`), `None`
+/// otherwise. The `cfg` is evaluated in the chapter's crate, where the feature is declared.
+#[macro_export]
+macro_rules! yours {
+    ($job:expr) => {{
+        #[cfg(feature = "exercise")]
+        let job: Option<$crate::chapter::Job> = Some($job);
+        #[cfg(not(feature = "exercise"))]
+        let job: Option<$crate::chapter::Job> = None;
+        job
+    }};
 }
 
-/// The parameter values of one run, checked against the chapter's [`Param`] list.
+/// A chapter's code.
+pub trait Chapter: Sync {
+    /// Bytes the largest kernel needs for these values, to refuse sizes the machine can't hold.
+    fn bytes_needed(&self, values: &Values) -> u128;
+    /// Prepares inputs and builds the jobs, case by case.
+    fn cases(&self, values: &Values) -> Result<Vec<Case>>;
+    /// A picture of a result that is not a grid (a grid gets a heat map); `None`: no picture.
+    fn picture(&self, _output: &Output) -> Option<Result<Vec<u8>>> {
+        None
+    }
+}
+
+/// One problem a chapter's kernels solve on the same inputs (most chapters have one). Its first
+/// kernel is the baseline for speed-ups and the reference for errors.
+pub struct Case {
+    pub name: &'static str,
+    /// The inputs in words, printed above every table: "N = 32, oversampling 3: 96 x 96 grid".
+    pub summary: String,
+    jobs: Vec<(&'static str, Option<Job>, Job)>,
+}
+
+impl Case {
+    /// `name` must match the `case` of the kernels in the data file (`""` when it has none).
+    pub fn new(name: &'static str, summary: impl Into<String>) -> Case {
+        Case {
+            name,
+            summary: summary.into(),
+            jobs: Vec::new(),
+        }
+    }
+
+    /// A kernel the learner writes too; `yours` comes from [`yours!`].
+    pub fn exercise(mut self, kernel: &'static str, yours: Option<Job>, reference: Job) -> Case {
+        self.jobs.push((kernel, yours, reference));
+        self
+    }
+
+    /// A kernel that only the reference solution has.
+    pub fn reference(mut self, kernel: &'static str, reference: Job) -> Case {
+        self.jobs.push((kernel, None, reference));
+        self
+    }
+}
+
+/// A kernel as the commands see it: its data and its jobs.
+pub struct Kernel {
+    pub name: String,
+    pub about: String,
+    /// The exercise function, e.g. `laue_naive`; `None` for kernels only the solution has.
+    pub stub: Option<String>,
+    /// The learner's version: `None` for reference-only kernels, and when the runner was built
+    /// without the exercise.
+    pub yours: Option<Job>,
+    pub reference: Job,
+    /// Index into [`Workload::cases`].
+    pub case: usize,
+}
+
+pub struct CaseInfo {
+    pub name: String,
+    pub summary: String,
+}
+
+/// Everything a command needs to run a chapter's kernels on one set of inputs.
+pub struct Workload {
+    pub chapter: String,
+    pub cases: Vec<CaseInfo>,
+    /// In the data file's order.
+    pub kernels: Vec<Kernel>,
+}
+
+impl Workload {
+    /// Joins the data file's kernels with the code's jobs; any mismatch is a bug in the
+    /// chapter, reported as such.
+    pub fn bind(data: &ChapterData, cases: Vec<Case>) -> Result<Workload> {
+        let mut infos = Vec::new();
+        let mut jobs = BTreeMap::new();
+        for (i, case) in cases.into_iter().enumerate() {
+            infos.push(CaseInfo {
+                name: case.name.to_string(),
+                summary: case.summary,
+            });
+            for (name, yours, reference) in case.jobs {
+                if jobs.insert(name, (i, yours, reference)).is_some() {
+                    bail!("chapter {}: the code builds kernel `{name}` twice", data.name);
+                }
+            }
+        }
+        let mut kernels = Vec::new();
+        for k in &data.kernels {
+            let Some((case, yours, reference)) = jobs.remove(k.name.as_str()) else {
+                bail!(
+                    "chapter {}: chapter.toml lists kernel `{}`, which the code does not build",
+                    data.name,
+                    k.name
+                );
+            };
+            let case_name = k.case.as_deref().unwrap_or("");
+            if infos[case].name != case_name {
+                bail!(
+                    "chapter {}: kernel `{}` is in case `{}` in the code and `{case_name}` in chapter.toml",
+                    data.name,
+                    k.name,
+                    infos[case].name
+                );
+            }
+            if k.stub.is_none() && yours.is_some() {
+                bail!(
+                    "chapter {}: kernel `{}` has an exercise job but no stub in chapter.toml",
+                    data.name,
+                    k.name
+                );
+            }
+            kernels.push(Kernel {
+                name: k.name.clone(),
+                about: k.about.clone(),
+                stub: k.stub.clone(),
+                yours,
+                reference,
+                case,
+            });
+        }
+        if let Some(extra) = jobs.keys().next() {
+            bail!(
+                "chapter {}: the code builds kernel `{extra}`, which chapter.toml does not list",
+                data.name
+            );
+        }
+        for (i, info) in infos.iter().enumerate() {
+            if !kernels.iter().any(|k| k.case == i) {
+                bail!("chapter {}: case `{}` has no kernel", data.name, info.name);
+            }
+        }
+        Ok(Workload {
+            chapter: data.name.clone(),
+            cases: infos,
+            kernels,
+        })
+    }
+
+    pub fn kernel(&self, name: &str) -> Result<&Kernel> {
+        match self.kernels.iter().find(|k| k.name == name) {
+            Some(k) => Ok(k),
+            None => bail!(
+                "chapter {} has no kernel `{name}` (its kernels: {})",
+                self.chapter,
+                self.kernels
+                    .iter()
+                    .map(|k| k.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    /// The first kernel of `case`: its baseline and its reference for errors.
+    pub fn baseline(&self, case: usize) -> &Kernel {
+        self.kernels
+            .iter()
+            .find(|k| k.case == case)
+            .expect("bind checks every case has a kernel")
+    }
+}
+
+/// The parameter values of one run, checked against the chapter's parameters.
 #[derive(Debug, Clone, Default)]
-pub struct Values(BTreeMap<&'static str, u64>);
+pub struct Values(BTreeMap<String, u64>);
 
 impl Values {
     /// The value of `name`. Chapters only ask for the names they declared, so a missing name
@@ -43,20 +222,15 @@ impl Values {
     }
 
     /// Checks the raw `name=value` pairs given on the command line against `params`, filling in
-    /// defaults (or the quick values) for the rest.
-    pub fn parse(
-        chapter: &str,
-        params: &[Param],
-        given: &[(String, String)],
-        quick: bool,
-    ) -> Result<Self> {
+    /// the defaults for the rest.
+    pub fn parse(chapter: &str, params: &[ParamData], given: &[(String, String)]) -> Result<Self> {
         let mut values = BTreeMap::new();
         for p in params {
-            values.insert(p.name, if quick { p.quick } else { p.default });
+            values.insert(p.name.clone(), p.default);
         }
         for (name, raw) in given {
-            let Some(p) = params.iter().find(|p| p.name == name) else {
-                let known: Vec<&str> = params.iter().map(|p| p.name).collect();
+            let Some(p) = params.iter().find(|p| &p.name == name) else {
+                let known: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
                 bail!(
                     "chapter {chapter} has no parameter `{name}` (it takes: {})",
                     if known.is_empty() {
@@ -73,14 +247,14 @@ impl Values {
                     p.max
                 );
             }
-            values.insert(p.name, value);
+            values.insert(p.name.clone(), value);
         }
         Ok(Values(values))
     }
 
     /// Sets one value directly (tests, and chapters that derive one parameter from another).
-    pub fn with(mut self, name: &'static str, value: u64) -> Self {
-        self.0.insert(name, value);
+    pub fn with(mut self, name: &str, value: u64) -> Self {
+        self.0.insert(name.to_string(), value);
         self
     }
 }
@@ -98,107 +272,5 @@ pub fn parse_positive(name: &str, raw: &str) -> Result<u64> {
             bail!("{name} = {raw} is far too large")
         }
         Err(_) => bail!("{name} must be a positive whole number, got `{raw}`"),
-    }
-}
-
-/// One kernel of a chapter: the learner's version (if the exercise has one) and the reference.
-pub struct Kernel {
-    /// The name typed on the command line: `workbook run laue naive`.
-    pub name: &'static str,
-    /// One line for tables and `--help`.
-    pub about: &'static str,
-    /// The exercise function the learner writes for this kernel, e.g. `laue_naive`;
-    /// `None` for kernels that only exist in the solution.
-    pub stub: Option<&'static str>,
-    /// The learner's version, when the exercise has one.
-    pub yours: Option<Job>,
-    /// The reference solution's version.
-    pub reference: Job,
-}
-
-impl Kernel {
-    /// A kernel the learner writes too: `stub` names their exercise function.
-    pub fn exercise(
-        name: &'static str,
-        about: &'static str,
-        stub: &'static str,
-        yours: Job,
-        reference: Job,
-    ) -> Kernel {
-        Kernel {
-            name,
-            about,
-            stub: Some(stub),
-            yours: Some(yours),
-            reference,
-        }
-    }
-
-    /// A kernel that only the reference solution has.
-    pub fn reference_only(name: &'static str, about: &'static str, reference: Job) -> Kernel {
-        Kernel {
-            name,
-            about,
-            stub: None,
-            yours: None,
-            reference,
-        }
-    }
-}
-
-/// Everything a command needs to run a chapter's kernels on one set of inputs.
-pub struct Workload {
-    /// The inputs in words, printed above every table: "N = 32, oversampling 3: 96 x 96 grid".
-    pub summary: String,
-    /// The kernels; the first one's reference is the baseline for speed-ups and the reference
-    /// for errors.
-    pub kernels: Vec<Kernel>,
-}
-
-impl Workload {
-    pub fn kernel(&self, chapter: &dyn Chapter, name: &str) -> Result<&Kernel> {
-        match self.kernels.iter().find(|k| k.name == name) {
-            Some(k) => Ok(k),
-            None => bail!(
-                "chapter {} has no kernel `{name}` (its kernels: {})",
-                chapter.slug(),
-                self.kernels
-                    .iter()
-                    .map(|k| k.name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        }
-    }
-}
-
-/// A figure the chapter's book page shows, made by the workbook itself: `workbook reproduce`
-/// runs `workbook ARGS` and writes what it prints to `book/src/measured/FILE`.
-#[derive(Debug, Clone, Copy)]
-pub struct Measurement {
-    pub file: &'static str,
-    pub args: &'static [&'static str],
-}
-
-/// A chapter of the book with an exercise crate.
-pub trait Chapter: Sync {
-    /// The name typed on the command line: `workbook check laue`.
-    fn slug(&self) -> &'static str;
-    /// The chapter's title in the book.
-    fn title(&self) -> &'static str;
-    /// The book page, relative to `book/src/`.
-    fn page(&self) -> &'static str;
-    /// The exercise package: `exercises/NAME`, package `NAME`; its reference solution is
-    /// `solutions/NAME`, package `NAME-solution`.
-    fn crate_name(&self) -> &'static str;
-    /// The parameters the chapter accepts.
-    fn params(&self) -> &'static [Param];
-    /// Bytes the largest kernel needs for these values, to refuse sizes the machine can't hold.
-    fn bytes_needed(&self, values: &Values) -> u128;
-    /// Prepares inputs and builds one job per kernel.
-    fn workload(&self, values: &Values) -> Result<Workload>;
-    /// The measured figures on the chapter's page, in the order `reproduce` makes them.
-    fn measurements(&self) -> &'static [Measurement] {
-        &[]
     }
 }

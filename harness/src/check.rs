@@ -1,7 +1,7 @@
-//! `workbook check CHAPTER`: runs the chapter's tests with cargo and summarises them in a few
+//! `cargo workbook check CHAPTER`: runs the chapter's tests with cargo and summarises them in a few
 //! lines: which tests pass, and for each failure the one line that says why.
 
-use crate::chapter::Chapter;
+use crate::data::ChapterData;
 use anyhow::{Context, Result, bail};
 use std::path::Path;
 use std::process::Command;
@@ -15,43 +15,80 @@ pub struct TestOutcome {
     pub why: Option<String>,
 }
 
-pub fn run(chapter: &dyn Chapter, solution: bool) -> Result<()> {
-    let (package, folder) = if solution {
-        (
-            format!("{}-solution", chapter.crate_name()),
-            format!("solutions/{}", chapter.crate_name()),
-        )
-    } else {
-        (
-            chapter.crate_name().to_string(),
-            format!("exercises/{}", chapter.crate_name()),
-        )
-    };
+/// What one `cargo test -p PACKAGE` said.
+pub struct TestRun {
+    pub outcomes: Vec<TestOutcome>,
+    /// When nothing ran because the crate does not compile: the first error as
+    /// "FILE:LINE: message", and cargo's text of the errors.
+    pub compile_error: Option<(String, String)>,
+    /// cargo's standard error, for when neither of the above explains what happened.
+    pub stderr: String,
+}
+
+impl TestRun {
+    pub fn failed(&self) -> Vec<&TestOutcome> {
+        self.outcomes.iter().filter(|o| !o.passed).collect()
+    }
+
+    pub fn all_pass(&self) -> bool {
+        !self.outcomes.is_empty() && self.outcomes.iter().all(|o| o.passed)
+    }
+}
+
+/// Runs a package's tests through cargo, in the workbook's folder, and reads what they say.
+pub fn test_package(package: &str) -> Result<TestRun> {
     let root = crate::files::root();
-    println!("testing {folder} (cargo test -p {package})...");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(root)
         .args([
-            "test", "-p", &package, "--color", "never", "--", "--color", "never",
+            "test",
+            "-p",
+            package,
+            "--no-fail-fast",
+            "--color",
+            "never",
+            "--",
+            "--color",
+            "never",
         ])
         .env("RUST_BACKTRACE", "0")
         .output()
-        .context("cannot run cargo")?;
+        .context("cannot run cargo: is Rust installed (https://rustup.rs)?")?;
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    let outcomes = parse_outcomes(&stdout, Path::new(root));
-    if outcomes.is_empty() {
-        if let Some(errors) = compile_errors(&stderr) {
-            println!("{errors}");
-            bail!("{folder} does not compile: fix the errors above, then check again");
-        }
-        bail!("no test ran in {folder}: cargo said\n{}", stderr.trim_end());
-    }
-    let mut outcomes = outcomes;
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let mut outcomes = parse_outcomes(&stdout, root);
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
-    let failed: Vec<&TestOutcome> = outcomes.iter().filter(|o| !o.passed).collect();
-    for o in &outcomes {
+    let compile_error = if outcomes.is_empty() {
+        compile_errors(&stderr).map(|text| (first_error(&text), text))
+    } else {
+        None
+    };
+    Ok(TestRun {
+        outcomes,
+        compile_error,
+        stderr,
+    })
+}
+
+/// `check CHAPTER`: the chapter's tests, one line each, and what to do next.
+pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
+    let (package, folder) = if solution {
+        (chapter.solution_package(), chapter.solution_dir())
+    } else {
+        (chapter.name.clone(), chapter.exercise_dir())
+    };
+    println!("testing {folder} (cargo test -p {package})...");
+    let run = test_package(&package)?;
+    if let Some((_, errors)) = &run.compile_error {
+        println!("{errors}");
+        bail!("{folder} does not compile: fix the errors above, then check again");
+    }
+    if run.outcomes.is_empty() {
+        bail!("no test ran in {folder}: cargo said\n{}", run.stderr.trim_end());
+    }
+    let failed = run.failed();
+    for o in &run.outcomes {
         match (&o.why, o.passed) {
             (_, true) => println!("  ok    {}", o.name),
             (Some(why), false) => println!("  FAIL  {}: {why}", o.name),
@@ -60,28 +97,51 @@ pub fn run(chapter: &dyn Chapter, solution: bool) -> Result<()> {
     }
     println!(
         "{}: {} passed, {} failed",
-        chapter.slug(),
-        outcomes.len() - failed.len(),
+        chapter.name,
+        run.outcomes.len() - failed.len(),
         failed.len()
     );
     if failed.is_empty() {
         if !solution {
             println!(
                 "All of chapter {}'s tests pass. Now measure: `cargo workbook bench {}`.",
-                chapter.slug(),
-                chapter.slug()
+                chapter.name, chapter.name
             );
         }
         Ok(())
     } else {
-        if let Some(stub) = first_stub(&failed, Path::new(root)) {
-            println!("next: fill in {stub}, then check again");
+        if let Some(stub) = first_stub(&failed, crate::files::root()) {
+            println!("next: fill in {stub}, then `cargo workbook check {}`", chapter.name);
         }
         bail!(
             "{} of {} tests fail in {folder}",
             failed.len(),
-            outcomes.len()
+            run.outcomes.len()
         )
+    }
+}
+
+/// "FILE:LINE: message" of the first error in cargo's text.
+fn first_error(text: &str) -> String {
+    let mut lines = text.lines();
+    let message = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error")
+        .trim_start_matches(|c: char| c != ':')
+        .trim_start_matches(':')
+        .trim()
+        .to_string();
+    let place = lines
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(|p| {
+            let mut parts = p.trim().rsplitn(2, ':');
+            let _col = parts.next();
+            parts.next().unwrap_or(p).to_string()
+        });
+    match place {
+        Some(place) => format!("{place}: {message}"),
+        None => message,
     }
 }
 
@@ -240,6 +300,10 @@ mod tests {
     fn finds_compile_errors() {
         let err = "   Compiling demo v0.1.0\nerror[E0308]: mismatched types\n --> src/lib.rs:2:5\n";
         assert!(compile_errors(err).unwrap().starts_with("error[E0308]"));
+        assert_eq!(
+            first_error(&compile_errors(err).unwrap()),
+            "src/lib.rs:2: mismatched types"
+        );
         assert!(compile_errors("   Compiling demo\n    Finished").is_none());
     }
 }

@@ -1,14 +1,60 @@
 //! Writing result files without ever losing one of the learner's: parent folders must exist,
 //! an existing file outside `target/workbook/` is kept as a `.bak`, and every write goes through
-//! a temporary file and a rename so that a failure leaves the old file whole.
+//! a temporary file and a rename so that a failure leaves the old file whole. And where the
+//! workbook is: found at run time, never compiled in.
 
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-/// The workspace's root folder (this crate sits one level below it).
+static ROOT: OnceLock<PathBuf> = OnceLock::new();
+
+/// Set by the launcher for the runners it starts, so that both act on the same folder.
+pub const ROOT_VARIABLE: &str = "WORKBOOK_ROOT";
+
+/// Finds the workbook's folder at run time: `WORKBOOK_ROOT` when set, else the nearest folder
+/// at or above the current one that holds `Cargo.toml`, `book/book.toml` and `chapters/`. The
+/// binaries call this first, so a copied or moved clone works on itself, never on the folder
+/// it was built in.
+pub fn find_root() -> Result<&'static Path> {
+    if let Some(root) = ROOT.get() {
+        return Ok(root);
+    }
+    let found = match std::env::var_os(ROOT_VARIABLE) {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            if !is_root(&dir) {
+                bail!("{ROOT_VARIABLE}={} is not a workbook folder", dir.display());
+            }
+            dir
+        }
+        None => {
+            let here = std::env::current_dir().context("cannot read the current folder")?;
+            match here.ancestors().find(|d| is_root(d)) {
+                Some(dir) => dir.to_path_buf(),
+                None => bail!(
+                    "{} is not inside the workbook: run this command in the workbook's folder",
+                    here.display()
+                ),
+            }
+        }
+    };
+    Ok(ROOT.get_or_init(|| found))
+}
+
+fn is_root(dir: &Path) -> bool {
+    dir.join("Cargo.toml").is_file()
+        && dir.join("book").join("book.toml").is_file()
+        && dir.join("chapters").is_dir()
+}
+
+/// The workbook's folder; [`find_root`] must have succeeded first (the binaries call it at
+/// start-up), else this is the current folder.
 pub fn root() -> &'static Path {
-    let harness = Path::new(env!("CARGO_MANIFEST_DIR"));
-    harness.parent().unwrap_or(harness)
+    match find_root() {
+        Ok(root) => root,
+        Err(_) => Path::new("."),
+    }
 }
 
 /// Where the tools write by default: `target/workbook/` in the workspace.

@@ -1,7 +1,5 @@
-//! Heap profiles with dhat. The profiling allocator must be the global allocator of the process
-//! it measures, and it takes a lock on every allocation even when no profile runs: so it lives
-//! in its own binary, `workbook-heap` (src/bin/workbook-heap.rs), and `workbook heap` starts that
-//! binary, building it first if needed. The timing binary never pays for it.
+//! Heap profiles with dhat. The process's allocator switches to dhat's for the rest of the run
+//! ([`crate::alloc`]), so that only `heap` pays dhat's lock on every allocation.
 
 use crate::chapter::Job;
 use crate::guard::run_kernel;
@@ -16,9 +14,9 @@ pub struct HeapSummary {
     pub peak_blocks: usize,
 }
 
-/// Runs `job` once under dhat and writes the profile to `json`. Must be called in a process
-/// whose global allocator is `dhat::Alloc`.
+/// Runs `job` once under dhat and writes the profile to `json`.
 pub fn profile(job: &Job, stub: Option<&str>, json: &Path) -> Result<HeapSummary> {
+    crate::alloc::use_dhat();
     let profiler = dhat::Profiler::builder()
         .file_name(json)
         .trim_backtraces(Some(12))

@@ -1,137 +1,15 @@
-//! `workbook bench`: one table per thread count, and for a sweep the speed-up of each kernel
-//! with Amdahl's law fitted to it, printed and drawn.
+//! Thread sweeps: the speed-up of each kernel against the thread count, Amdahl's law fitted to
+//! it, printed and drawn.
 
-use crate::chapter::{Chapter, Workload};
-use crate::cli::with_threads;
 use crate::files;
-use crate::measure::{Timing, human_duration, time_job};
-use crate::output::Output;
+use crate::measure::human_duration;
 use anyhow::Result;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-/// One row of a bench table.
-struct Row {
-    kernel: &'static str,
-    side: &'static str,
-    result: Result<Timing, String>,
-}
-
-pub fn bench(
-    chapter: &dyn Chapter,
-    work: &Workload,
-    only: &[String],
-    counts: &[Option<usize>],
-    seconds: f64,
-    reference_only: bool,
-    plot: &Path,
-) -> Result<()> {
-    let budget = Duration::from_secs_f64(seconds);
-    // medians[kernel][count] for the reference side, for the sweep.
-    let mut sweep: Vec<(&'static str, Vec<(usize, Duration)>)> = Vec::new();
-    for &count in counts {
-        let threads = count.unwrap_or_else(rayon::current_num_threads);
-        println!(
-            "{} on {} thread{}: {}",
-            chapter.slug(),
-            threads,
-            if threads == 1 { "" } else { "s" },
-            work.summary
-        );
-        let rows = with_threads(count, || Ok(time_rows(work, only, budget, reference_only)))?;
-        print_table(&rows);
-        for row in rows.iter().filter(|r| r.side == "reference") {
-            if let Ok(t) = &row.result {
-                match sweep.iter_mut().find(|(k, _)| *k == row.kernel) {
-                    Some((_, points)) => points.push((threads, t.median)),
-                    None => sweep.push((row.kernel, vec![(threads, t.median)])),
-                }
-            }
-        }
-        println!();
-    }
-    if counts.len() > 1 {
-        print_scaling(chapter, &sweep, plot)?;
-    }
-    Ok(())
-}
-
-fn time_rows(work: &Workload, only: &[String], budget: Duration, reference_only: bool) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for k in work
-        .kernels
-        .iter()
-        .filter(|k| only.is_empty() || only.iter().any(|o| o == k.name))
-    {
-        if let (Some(job), false) = (&k.yours, reference_only) {
-            rows.push(Row {
-                kernel: k.name,
-                side: "yours",
-                result: time_job(job, k.stub, budget).map_err(|e| e.to_string()),
-            });
-        }
-        rows.push(Row {
-            kernel: k.name,
-            side: "reference",
-            result: time_job(&k.reference, None, budget).map_err(|e| e.to_string()),
-        });
-    }
-    // The baseline and the reference for errors is the first kernel's reference version, even
-    // when --kernel leaves it out of the table.
-    if !rows
-        .iter()
-        .any(|r| r.kernel == work.kernels[0].name && r.side == "reference")
-    {
-        let base = &work.kernels[0];
-        rows.insert(
-            0,
-            Row {
-                kernel: base.name,
-                side: "reference",
-                result: time_job(&base.reference, None, budget).map_err(|e| e.to_string()),
-            },
-        );
-    }
-    rows
-}
-
-fn print_table(rows: &[Row]) {
-    let baseline = rows
-        .iter()
-        .find(|r| r.side == "reference")
-        .and_then(|r| r.result.as_ref().ok());
-    let reference_output: Option<&Output> = baseline.map(|t| &t.output);
-    println!(
-        "  {:<12} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
-        "kernel", "code", "median", "best", "runs", "speed-up", "error"
-    );
-    for row in rows {
-        match &row.result {
-            Ok(t) => {
-                let speedup =
-                    baseline.map(|b| b.median.as_secs_f64() / t.median.as_secs_f64().max(1e-12));
-                let error = reference_output.and_then(|r| t.output.error_against(r));
-                println!(
-                    "  {:<12} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
-                    row.kernel,
-                    row.side,
-                    human_duration(t.median),
-                    human_duration(t.best),
-                    t.runs,
-                    speedup.map(|s| format!("{s:.2}x")).unwrap_or_default(),
-                    error
-                        .map(|e| format!("{e:.1e}"))
-                        .unwrap_or_else(|| "shape!".into())
-                );
-            }
-            Err(e) => println!("  {:<12} {:<9} {e}", row.kernel, row.side),
-        }
-    }
-    println!(
-        "  speed-up: against the first row; error: max |ref - x| / max |ref| against the first row"
-    );
-}
+/// One kernel's medians over a sweep: (threads, median).
+pub type Sweep = (String, Vec<(usize, Duration)>);
 
 /// Amdahl's law: the speed-up on `p` threads of a program whose serial fraction is `f`.
 pub fn amdahl(f: f64, p: f64) -> f64 {
@@ -153,11 +31,8 @@ pub fn fit_serial_fraction(points: &[(f64, f64)]) -> f64 {
         .unwrap_or(1.0)
 }
 
-fn print_scaling(
-    chapter: &dyn Chapter,
-    sweep: &[(&'static str, Vec<(usize, Duration)>)],
-    plot: &Path,
-) -> Result<()> {
+/// The speed-up of each swept kernel, its Amdahl fit as a table, and the plot.
+pub fn print_scaling(chapter: &str, sweep: &[Sweep], plot: &Path) -> Result<()> {
     println!("scaling of the reference kernels (speed-up against the first thread count):");
     let mut curves = Vec::new();
     for (kernel, points) in sweep {
@@ -212,7 +87,7 @@ fn print_scaling(
         }
         curves.push((kernel.to_string(), speedups, f));
     }
-    files::write_file(plot, scaling_svg(chapter.slug(), &curves).as_bytes())?;
+    files::write_file(plot, scaling_svg(chapter, &curves).as_bytes())?;
     println!("  plot: {}", files::shown(plot));
     Ok(())
 }

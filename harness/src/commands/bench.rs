@@ -1,0 +1,186 @@
+//! `bench`: one table per case and thread count, and for a sweep the speed-up of each kernel
+//! with Amdahl's law fitted to it ([`crate::scaling`]).
+
+use crate::chapter::Workload;
+use crate::measure::{Timing, human_duration, time_job};
+use crate::scaling::{Sweep, print_scaling};
+use crate::threads::with_threads;
+use anyhow::Result;
+use std::path::Path;
+use std::time::Duration;
+
+/// What to bench.
+pub struct Plan<'a> {
+    pub only: &'a [String],
+    pub counts: &'a [Option<usize>],
+    pub seconds: f64,
+    pub reference_only: bool,
+    pub plot: &'a Path,
+}
+
+/// One row of a bench table.
+struct Row<'w> {
+    kernel: &'w str,
+    side: &'static str,
+    result: Result<Timing, String>,
+}
+
+pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
+    let budget = Duration::from_secs_f64(plan.seconds);
+    let mut sweep: Vec<Sweep> = Vec::new();
+    for &count in plan.counts {
+        let threads = count.unwrap_or_else(rayon::current_num_threads);
+        for (case, info) in work.cases.iter().enumerate() {
+            if !work
+                .kernels
+                .iter()
+                .any(|k| k.case == case && wanted(plan.only, &k.name))
+            {
+                continue;
+            }
+            println!(
+                "{} on {} thread{}: {}",
+                work.chapter,
+                threads,
+                if threads == 1 { "" } else { "s" },
+                info.summary
+            );
+            let rows = with_threads(count, || {
+                Ok(time_rows(work, case, plan.only, budget, plan.reference_only))
+            })?;
+            print_table(&rows);
+            for row in rows.iter().filter(|r| r.side == "reference") {
+                if let Ok(t) = &row.result {
+                    match sweep.iter_mut().find(|(k, _)| k == row.kernel) {
+                        Some((_, points)) => points.push((threads, t.median)),
+                        None => sweep.push((row.kernel.to_string(), vec![(threads, t.median)])),
+                    }
+                }
+            }
+            println!();
+        }
+    }
+    if plan.counts.len() > 1 {
+        print_scaling(&work.chapter, &sweep, plan.plot)?;
+    }
+    Ok(())
+}
+
+fn wanted(only: &[String], kernel: &str) -> bool {
+    only.is_empty() || only.iter().any(|o| o == kernel)
+}
+
+fn time_rows<'w>(
+    work: &'w Workload,
+    case: usize,
+    only: &[String],
+    budget: Duration,
+    reference_only: bool,
+) -> Vec<Row<'w>> {
+    let mut rows = Vec::new();
+    for k in work
+        .kernels
+        .iter()
+        .filter(|k| k.case == case && wanted(only, &k.name))
+    {
+        if let (Some(job), false) = (&k.yours, reference_only) {
+            rows.push(Row {
+                kernel: &k.name,
+                side: "yours",
+                result: time_job(job, k.stub.as_deref(), budget).map_err(|e| e.to_string()),
+            });
+        }
+        rows.push(Row {
+            kernel: &k.name,
+            side: "reference",
+            result: time_job(&k.reference, None, budget).map_err(|e| e.to_string()),
+        });
+    }
+    // The baseline and the reference for errors is the case's first kernel's reference
+    // version, even when --kernel leaves it out of the table.
+    let base = work.baseline(case);
+    if !rows
+        .iter()
+        .any(|r| r.kernel == base.name && r.side == "reference")
+    {
+        rows.insert(
+            0,
+            Row {
+                kernel: &base.name,
+                side: "reference",
+                result: time_job(&base.reference, None, budget).map_err(|e| e.to_string()),
+            },
+        );
+    }
+    rows
+}
+
+fn print_table(rows: &[Row]) {
+    let baseline = rows
+        .iter()
+        .find(|r| r.side == "reference")
+        .and_then(|r| r.result.as_ref().ok());
+    let width = rows.iter().map(|r| r.kernel.len()).max().unwrap_or(6).max(12);
+    println!(
+        "  {:<width$} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
+        "kernel", "code", "median", "best", "runs", "speed-up", "error"
+    );
+    for row in rows {
+        match &row.result {
+            Ok(t) => {
+                let speedup =
+                    baseline.map(|b| b.median.as_secs_f64() / t.median.as_secs_f64().max(1e-12));
+                let error = baseline.and_then(|b| t.output.error_against(&b.output));
+                println!(
+                    "  {:<width$} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
+                    row.kernel,
+                    row.side,
+                    human_duration(t.median),
+                    human_duration(t.best),
+                    t.runs,
+                    speedup.map(|s| format!("{s:.2}x")).unwrap_or_default(),
+                    error
+                        .map(|e| format!("{e:.1e}"))
+                        .unwrap_or_else(|| "shape!".into())
+                );
+            }
+            Err(e) => println!("  {:<width$} {:<9} {e}", row.kernel, row.side),
+        }
+    }
+    println!(
+        "  speed-up: against the first row; error: max |ref - x| / max |ref| against the first row"
+    );
+}
+
+/// `bench --json`: every reference kernel timed, one JSON object a line, with its case, its
+/// times, and its error against the case's baseline. `report` gathers these across chapters.
+pub fn json_lines(work: &Workload, seconds: f64) -> Result<()> {
+    let budget = Duration::from_secs_f64(seconds);
+    for (case, info) in work.cases.iter().enumerate() {
+        let mut baseline = None;
+        for k in work.kernels.iter().filter(|k| k.case == case) {
+            let t = time_job(&k.reference, None, budget)
+                .map_err(|e| anyhow::anyhow!("{} {}: {e}", work.chapter, k.name))?;
+            let error = match &baseline {
+                None => 0.0,
+                Some(b) => t.output.error_against(b).unwrap_or(f64::INFINITY),
+            };
+            if baseline.is_none() {
+                baseline = Some(t.output.clone());
+            }
+            let line = serde_json::json!({
+                "chapter": work.chapter,
+                "case": info.name,
+                "summary": info.summary,
+                "kernel": k.name,
+                "about": k.about,
+                "median_s": t.median.as_secs_f64(),
+                "best_s": t.best.as_secs_f64(),
+                "runs": t.runs,
+                "error": error,
+            });
+            println!("{line}");
+        }
+    }
+    Ok(())
+}

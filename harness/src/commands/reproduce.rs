@@ -1,0 +1,77 @@
+//! `cargo workbook reproduce`: re-measures every figure the book shows, on this machine, and writes
+//! each one under `book/src/measured/` with the command and the machine that gave it. The book
+//! includes these files, so its numbers are always ones that a command produced.
+
+use crate::data::ChapterData;
+use crate::{catalog, files};
+use anyhow::{Context, Result, bail};
+use std::process::Command;
+
+pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
+    let selected: Vec<ChapterData> = match only {
+        Some(name) => vec![catalog::find(name)?],
+        None => catalog::all()?,
+    };
+    let me = std::env::current_exe().context("cannot find the workbook binary")?;
+    let dir = files::measured_dir();
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let machine = machine();
+    for chapter in selected {
+        let wanted = chapter
+            .measurements
+            .iter()
+            .filter(|m| matching.is_none_or(|t| m.file.contains(t)));
+        for m in wanted {
+            let shown = format!("cargo workbook {}", m.args.join(" "));
+            println!("{shown}");
+            let out = Command::new(&me)
+                .args(&m.args)
+                .current_dir(files::root())
+                .output()
+                .with_context(|| format!("cannot run {shown}"))?;
+            if !out.status.success() {
+                bail!(
+                    "`{shown}` failed: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                );
+            }
+            let text = format!(
+                "$ {shown}\n# {machine}\n{}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+            files::write_file(&dir.join(&m.file), text.as_bytes())?;
+        }
+    }
+    println!(
+        "written under {}; rebuild the book with `cargo workbook book`",
+        files::shown(&dir)
+    );
+    Ok(())
+}
+
+/// "Intel(R) Xeon(R) Processor, 2 cores, 2026-11-30": enough to tell two machines apart.
+pub fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines().find_map(|l| {
+                l.strip_prefix("model name")
+                    .map(|r| r.trim_start_matches([' ', '\t', ':']).to_string())
+            })
+        })
+        .unwrap_or_else(|| std::env::consts::ARCH.to_string());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let date = Command::new("date")
+        .arg("+%Y-%m-%d")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    format!(
+        "machine: {cpu}, {cores} cores, {} {}; measured {date}",
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
+}

@@ -1,0 +1,237 @@
+//! A chapter's data file, `chapters/NN_name/chapter.toml`: everything about a chapter that is
+//! not code. Its title and page, its parameters, its kernels in the order the book asks for
+//! them, the figures its page shows, its hints and speed goals. The launcher reads these files
+//! at run time (status, names, reproduce); a chapter's runner embeds its own at build time, so a
+//! runner and its data can never disagree.
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterData {
+    /// The one name: command line, exercise package, `NAME-solution`, `NAME-chapter`.
+    pub name: String,
+    /// The chapter's number in the book, which is also the prefix of its folders: `01_laue`.
+    pub number: u32,
+    pub title: String,
+    /// The book page, relative to `book/src/`.
+    pub page: String,
+    #[serde(default)]
+    pub params: Vec<ParamData>,
+    /// In the order the book asks for them; the exercise's stubs come in the same order.
+    #[serde(default)]
+    pub kernels: Vec<KernelData>,
+    /// The figures the page shows, in the order `reproduce` makes them.
+    #[serde(default)]
+    pub measurements: Vec<MeasurementData>,
+    /// For `hint`: the hints of each stub, from a nudge to the answer's shape.
+    #[serde(default)]
+    pub hints: Vec<HintData>,
+    /// For `bench`: the speed-ups a solved chapter should reach.
+    #[serde(default)]
+    pub goals: Vec<GoalData>,
+    /// A runtime table that gathers the reference kernels of some cases across the chapters up
+    /// to this one (`cargo workbook report`).
+    pub report: Option<ReportData>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParamData {
+    pub name: String,
+    /// The value the book's figures use.
+    pub default: u64,
+    /// The largest value accepted; sizes beyond it are refused before anything runs.
+    pub max: u64,
+    pub help: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KernelData {
+    /// The name typed on the command line: `cargo workbook run laue naive`.
+    pub name: String,
+    /// One line for tables and help.
+    pub about: String,
+    /// The exercise function the learner writes for this kernel; absent for kernels that only
+    /// the solution has.
+    pub stub: Option<String>,
+    /// The case this kernel belongs to, when a chapter has several (the square and the strained
+    /// crystal); errors and speed-ups are measured against the case's first kernel.
+    #[serde(default)]
+    pub case: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementData {
+    /// Written under `book/src/measured/`.
+    pub file: String,
+    /// The arguments of `cargo workbook`.
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HintData {
+    pub stub: String,
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalData {
+    pub kernel: String,
+    /// Against this kernel's reference, measured in the same run.
+    pub over: String,
+    pub speedup: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportData {
+    pub cases: Vec<String>,
+}
+
+impl ChapterData {
+    /// Parses a data file; `origin` names it in messages.
+    pub fn parse(text: &str, origin: &str) -> Result<ChapterData> {
+        let data: ChapterData =
+            toml::from_str(text).with_context(|| format!("{origin} is not a valid chapter file"))?;
+        data.validate()
+            .with_context(|| format!("{origin} is not a valid chapter file"))?;
+        Ok(data)
+    }
+
+    /// The folder name shared by the chapter's crates: `01_laue`.
+    pub fn folder(&self) -> String {
+        format!("{:02}_{}", self.number, self.name)
+    }
+
+    pub fn exercise_dir(&self) -> String {
+        format!("exercises/{}", self.folder())
+    }
+
+    pub fn solution_dir(&self) -> String {
+        format!("solutions/{}", self.folder())
+    }
+
+    pub fn solution_package(&self) -> String {
+        format!("{}-solution", self.name)
+    }
+
+    pub fn runner_package(&self) -> String {
+        format!("{}-chapter", self.name)
+    }
+
+    /// The stubs the learner writes, in book order.
+    pub fn stubs(&self) -> Vec<&str> {
+        self.kernels
+            .iter()
+            .filter_map(|k| k.stub.as_deref())
+            .collect()
+    }
+
+    pub fn kernel(&self, name: &str) -> Result<&KernelData> {
+        match self.kernels.iter().find(|k| k.name == name) {
+            Some(k) => Ok(k),
+            None => bail!(
+                "chapter {} has no kernel `{name}` (its kernels: {})",
+                self.name,
+                self.kernel_names().join(", ")
+            ),
+        }
+    }
+
+    pub fn kernel_names(&self) -> Vec<&str> {
+        self.kernels.iter().map(|k| k.name.as_str()).collect()
+    }
+
+    fn validate(&self) -> Result<()> {
+        let name_ok = !self.name.is_empty()
+            && self
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        if !name_ok {
+            bail!(
+                "name `{}` must be lower-case letters and digits",
+                self.name
+            );
+        }
+        if self.number == 0 || self.number > 99 {
+            bail!("number {} must be between 1 and 99", self.number);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for k in &self.kernels {
+            if !seen.insert(k.name.as_str()) {
+                bail!("kernel `{}` is listed twice", k.name);
+            }
+        }
+        for p in &self.params {
+            if p.default == 0 || p.default > p.max {
+                bail!(
+                    "parameter {}: the default {} must be between 1 and its max {}",
+                    p.name,
+                    p.default,
+                    p.max
+                );
+            }
+        }
+        for g in &self.goals {
+            self.kernel(&g.kernel)?;
+            self.kernel(&g.over)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+name = "demo"
+number = 3
+title = "A demo"
+page = "03_demo.md"
+
+[[params]]
+name = "n"
+default = 8
+max = 100
+help = "size"
+
+[[kernels]]
+name = "naive"
+about = "the loop"
+stub = "demo_naive"
+
+[[kernels]]
+name = "fast"
+about = "the fast one"
+"#;
+
+    #[test]
+    fn reads_a_chapter() {
+        let d = ChapterData::parse(SAMPLE, "demo.toml").unwrap();
+        assert_eq!(d.folder(), "03_demo");
+        assert_eq!(d.exercise_dir(), "exercises/03_demo");
+        assert_eq!(d.stubs(), vec!["demo_naive"]);
+        assert_eq!(d.kernel_names(), vec!["naive", "fast"]);
+        let err = d.kernel("slow").unwrap_err().to_string();
+        assert_eq!(err, "chapter demo has no kernel `slow` (its kernels: naive, fast)");
+    }
+
+    #[test]
+    fn refuses_bad_files() {
+        let twice = SAMPLE.replace("name = \"fast\"", "name = \"naive\"");
+        let e = ChapterData::parse(&twice, "x.toml").unwrap_err();
+        assert!(format!("{e:#}").contains("listed twice"), "{e:#}");
+        let unknown = format!("{SAMPLE}\ncolour = \"red\"\n");
+        assert!(ChapterData::parse(&unknown, "x.toml").is_err());
+        let upper = SAMPLE.replace("name = \"demo\"", "name = \"Demo\"");
+        assert!(ChapterData::parse(&upper, "x.toml").is_err());
+    }
+}

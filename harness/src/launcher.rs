@@ -1,0 +1,67 @@
+//! `cargo workbook`, the launcher: it depends on no chapter. It reads the chapters' data files
+//! at run time, runs their tests with cargo (`status`, `check`), builds the book, and hands the
+//! commands that run kernels to the chapter's own runner ([`crate::launch`]). So a chapter whose
+//! exercise does not compile breaks only the commands on that chapter.
+
+use crate::cli::{self, Command, parse_seconds};
+use crate::commands::{report, reproduce, status};
+use crate::{book, catalog, check, files, guard};
+use anyhow::Result;
+use std::ffi::OsString;
+
+pub fn main() {
+    guard::install_quiet_hook();
+    let cli = cli::parse();
+    match run(cli) {
+        Ok(0) => {}
+        Ok(code) => std::process::exit(code),
+        Err(e) => cli::exit_with_error(e),
+    }
+}
+
+fn run(cli: cli::Cli) -> Result<i32> {
+    files::find_root()?;
+    let command = cli.command.unwrap_or(Command::Status);
+    if let Some(name) = command.kernel_chapter() {
+        let chapter = catalog::find(name)?;
+        // Refuse what can be refused without building anything.
+        if let Command::Run { kernel, .. }
+        | Command::Flamegraph { kernel, .. }
+        | Command::Heap { kernel, .. } = &command
+        {
+            kernel.check(&chapter)?;
+        }
+        if let Command::Bench { kernel, sizes, .. } = &command {
+            for k in kernel {
+                chapter.kernel(k)?;
+            }
+            sizes.values(&chapter)?;
+        }
+        // The runner gets the arguments as typed, the chapter by its own name.
+        let mut args: Vec<OsString> = cli::expand_params(std::env::args_os().collect());
+        args.remove(0);
+        if let Some(slot) = args.iter_mut().find(|a| a.to_string_lossy() == name) {
+            *slot = chapter.name.clone().into();
+        }
+        return crate::launch::run_chapter(&chapter, !command.solution_only(), &args);
+    }
+    match command {
+        Command::Status => status::run()?,
+        Command::Check { chapter, solution } => check::run(&catalog::find(&chapter)?, solution)?,
+        Command::Book => {
+            let index = book::build()?;
+            println!("The book is built: open {}", index.display());
+        }
+        Command::Reproduce { chapter, matching } => {
+            reproduce::run(chapter.as_deref(), matching.as_deref())?
+        }
+        Command::Report { chapter, seconds } => {
+            report::run(chapter.as_deref(), parse_seconds(&seconds)?)?
+        }
+        Command::Run { .. }
+        | Command::Bench { .. }
+        | Command::Flamegraph { .. }
+        | Command::Heap { .. } => unreachable!("handed to the chapter's runner above"),
+    }
+    Ok(0)
+}

@@ -1,0 +1,147 @@
+//! The body of every chapter's runner (`chapters/NN_name/src/main.rs` calls [`main`]): the
+//! commands that run kernels, for that one chapter. The launcher (`cargo workbook`) builds the
+//! runner with cargo and starts it with the learner's arguments, so a chapter's code is only
+//! ever compiled with its own exercise.
+
+use crate::chapter::{Chapter, Workload};
+use crate::cli::{self, Command, KernelArgs, parse_seconds};
+use crate::commands::{bench, flamegraph, heap, run};
+use crate::data::ChapterData;
+use crate::measure::{available_memory, human_bytes};
+use crate::threads::{self, with_threads};
+use crate::{files, guard};
+use anyhow::{Result, bail};
+
+/// Runs the command line for `chapter`, whose data file is `data` (its text, embedded with
+/// `include_str!`). Exits with a one-line error on bad input.
+pub fn main(data: &str, chapter: &dyn Chapter) {
+    guard::install_quiet_hook();
+    let result = ChapterData::parse(data, "chapter.toml").and_then(|data| {
+        files::find_root()?;
+        dispatch(&data, chapter, cli::parse())
+    });
+    if let Err(e) = result {
+        cli::exit_with_error(e);
+    }
+}
+
+fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<()> {
+    let Some(command) = cli.command else {
+        bail!(
+            "this is the runner of chapter {}: run it through `cargo workbook`",
+            data.name
+        );
+    };
+    if let Some(name) = command.kernel_chapter()
+        && crate::catalog::resolve(std::slice::from_ref(data), name).is_err()
+    {
+        bail!(
+            "this runner is chapter {}'s and was asked for `{name}`: run it through `cargo workbook`",
+            data.name
+        );
+    }
+    match command {
+        Command::Run {
+            kernel,
+            save,
+            png,
+            phases,
+        } => {
+            let (work, threads) = prepare(data, chapter, &kernel)?;
+            with_threads(threads, || {
+                run::run(
+                    chapter,
+                    &work,
+                    &kernel.kernel,
+                    kernel.side(),
+                    run::Files { save, png },
+                    phases,
+                )
+            })
+        }
+        Command::Flamegraph {
+            kernel,
+            seconds,
+            out,
+        } => {
+            let seconds = parse_seconds(&seconds)?;
+            let (work, threads) = prepare(data, chapter, &kernel)?;
+            with_threads(threads, || {
+                flamegraph::run(&work, &kernel.kernel, kernel.side(), seconds, out)
+            })
+        }
+        Command::Heap { kernel, out } => {
+            let (work, threads) = prepare(data, chapter, &kernel)?;
+            with_threads(threads, || heap::run(&work, &kernel.kernel, kernel.side(), out))
+        }
+        Command::Bench {
+            kernel,
+            sizes,
+            threads,
+            seconds,
+            solution,
+            plot,
+            json,
+            ..
+        } => {
+            let seconds = parse_seconds(&seconds)?;
+            let counts = threads::counts(threads.as_deref())?;
+            for name in &kernel {
+                data.kernel(name)?;
+            }
+            if let Some(p) = &plot {
+                cli::check_destination(p)?;
+            }
+            let values = sizes.values(data)?;
+            let work = workload(data, chapter, &values)?;
+            if json {
+                return bench::json_lines(&work, seconds);
+            }
+            let plot = match plot {
+                Some(p) => p,
+                None => files::default_path(&format!("scaling-{}.svg", data.name))?,
+            };
+            bench::bench(
+                &work,
+                &bench::Plan {
+                    only: &kernel,
+                    counts: &counts,
+                    seconds,
+                    reference_only: solution,
+                    plot: &plot,
+                },
+            )
+        }
+        _ => bail!(
+            "this is the runner of chapter {}: that command is `cargo workbook`'s",
+            data.name
+        ),
+    }
+}
+
+/// Checks the arguments, the sizes against the machine, then builds the jobs.
+fn prepare(
+    data: &ChapterData,
+    chapter: &dyn Chapter,
+    args: &KernelArgs,
+) -> Result<(Workload, Option<usize>)> {
+    let (values, threads) = args.check(data)?;
+    Ok((workload(data, chapter, &values)?, threads))
+}
+
+fn workload(
+    data: &ChapterData,
+    chapter: &dyn Chapter,
+    values: &crate::chapter::Values,
+) -> Result<Workload> {
+    let needed = chapter.bytes_needed(values);
+    let available = available_memory();
+    if needed > available {
+        bail!(
+            "these sizes need about {} of memory, more than the {} this machine has available",
+            human_bytes(needed),
+            human_bytes(available)
+        );
+    }
+    Workload::bind(data, chapter.cases(values)?)
+}

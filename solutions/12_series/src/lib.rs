@@ -1,0 +1,17 @@
+//! Series chapter reference solution: the sum of 1/k over the k whose decimal form has no
+//! digit 9 (a "slow series": it converges, to 22.92067661926415..., but very slowly).
+//!
+//! The same API as the exercise crate `series`; the tests in `exercises/12_series/tests` run
+//! against both. Every `slow_*` function sums the terms for k = 1..=n.
+
+mod blocks;
+mod digits;
+mod grouped;
+mod parallel;
+mod summation;
+
+pub use blocks::{slow_blocks, slow_blocks_parallel};
+pub use digits::{has_nine, slow_digits, slow_kahan, slow_string};
+pub use grouped::{count_nine_free, slow_grouped, slow_limit};
+pub use parallel::{CHUNK, slow_chunked, slow_parallel};
+pub use summation::{Kahan, kahan_sum, pairwise_sum, slow_pairwise};

@@ -1,4 +1,0 @@
-//! The chapter 3 tests, run against the reference solution.
-use heat_solution as heat;
-
-include!("../../../exercises/heat/tests/heat.rs");

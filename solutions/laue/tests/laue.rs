@@ -1,4 +1,0 @@
-//! The chapter 1 tests, run against the reference solution.
-use laue_solution as laue;
-
-include!("../../../exercises/laue/tests/laue.rs");

@@ -1,4 +1,0 @@
-//! The chapter 4 tests, run against the reference solution.
-use memory_solution as memory;
-
-include!("../../../exercises/memory/tests/medians.rs");

@@ -1,4 +1,0 @@
-//! The chapter 5 tests, run against the reference solution.
-use nbody_solution as nbody;
-
-include!("../../../exercises/nbody/tests/nbody.rs");

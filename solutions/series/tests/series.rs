@@ -1,4 +1,0 @@
-//! The series chapter tests, run against the reference solution.
-use series_solution as series;
-
-include!("../../../exercises/series/tests/series.rs");

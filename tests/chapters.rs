@@ -1,0 +1,143 @@
+//! A chapter is one name and one number, in book order, shared by its page, its data file and
+//! its three crates. These tests fail when any of them disagree, or when a folder belongs to no
+//! chapter.
+
+use harness::data::ChapterData;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn chapters() -> Vec<ChapterData> {
+    harness::catalog::all().expect("every chapter.toml parses")
+}
+
+fn package(dir: &str) -> toml::Table {
+    let path = root().join(dir).join("Cargo.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing", path.display()));
+    text.parse().expect("a valid Cargo.toml")
+}
+
+fn package_name(manifest: &toml::Table) -> &str {
+    manifest["package"]["name"].as_str().unwrap()
+}
+
+/// Every `.rs` file under `dir`, concatenated.
+fn sources(dir: &Path) -> String {
+    let mut text = String::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                text.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn chapters_are_numbered_one_to_n_in_book_order() {
+    let chapters = chapters();
+    for (i, c) in chapters.iter().enumerate() {
+        assert_eq!(
+            c.number as usize,
+            i + 1,
+            "chapter {} should be number {}",
+            c.name,
+            i + 1
+        );
+        assert_eq!(c.page, format!("{}.md", c.folder()), "chapter {}'s page", c.name);
+    }
+    // SUMMARY.md lists the chapters' pages in the same order, each with the chapter's title;
+    // pages nested under a chapter share its number.
+    let summary = std::fs::read_to_string(root().join("book/src/SUMMARY.md")).unwrap();
+    let mut listed = Vec::new();
+    let mut current = String::new();
+    for line in summary.lines() {
+        let Some((title, page)) = line
+            .trim_start()
+            .strip_prefix("- [")
+            .and_then(|l| l.split_once("]("))
+        else {
+            continue;
+        };
+        let page = page.trim_end_matches(')');
+        if line.starts_with("- ") {
+            listed.push((title.to_string(), page.to_string()));
+            current = page.split('_').next().unwrap_or("").to_string();
+        } else {
+            assert!(
+                page.starts_with(&format!("{current}_")),
+                "SUMMARY.md: {page} is nested under chapter {current} but not numbered so"
+            );
+        }
+    }
+    let expected: Vec<(String, String)> = chapters
+        .iter()
+        .map(|c| (c.title.clone(), c.page.clone()))
+        .collect();
+    assert_eq!(listed, expected, "SUMMARY.md and the chapters' data disagree");
+}
+
+#[test]
+fn each_chapter_has_its_three_crates_under_one_name() {
+    for c in chapters() {
+        let exercise = package(&c.exercise_dir());
+        assert_eq!(package_name(&exercise), c.name, "{}", c.exercise_dir());
+        let solution = package(&c.solution_dir());
+        assert_eq!(package_name(&solution), c.solution_package(), "{}", c.solution_dir());
+        let runner_dir = format!("chapters/{}", c.folder());
+        let runner = package(&runner_dir);
+        assert_eq!(package_name(&runner), c.runner_package(), "{runner_dir}");
+        // The runner builds without the exercise (the solution side, the root tests) and
+        // with it (feature `exercise`, which `cargo workbook` turns on).
+        let feature = runner["features"]["exercise"].as_array();
+        assert_eq!(
+            feature.map(|f| f.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>()),
+            Some(vec![format!("dep:{}", c.name).as_str()]),
+            "{runner_dir}: feature `exercise` must be exactly [\"dep:{}\"]",
+            c.name
+        );
+        assert_eq!(
+            runner["dependencies"][&c.name]["optional"].as_bool(),
+            Some(true),
+            "{runner_dir}: the exercise must be an optional dependency"
+        );
+        // The stubs the data names are in the exercise, and solved in the solution.
+        let exercise_src = sources(&root().join(c.exercise_dir()).join("src"));
+        let solution_src = sources(&root().join(c.solution_dir()).join("src"));
+        for stub in c.stubs() {
+            let f = format!("fn {stub}(");
+            assert!(exercise_src.contains(&f), "{}: no {f}", c.exercise_dir());
+            assert!(solution_src.contains(&f), "{}: no {f}", c.solution_dir());
+        }
+        // The tests are written once, in the exercise, and the solution includes them.
+        let tests = sources(&root().join(c.solution_dir()).join("tests"));
+        assert!(
+            tests.contains(&format!("include!(\"../../../{}/tests/", c.exercise_dir())),
+            "{}: its tests must include the exercise's",
+            c.solution_dir()
+        );
+    }
+}
+
+#[test]
+fn every_crate_folder_belongs_to_a_chapter() {
+    let folders: Vec<String> = chapters().iter().map(|c| c.folder()).collect();
+    for side in ["exercises", "solutions", "chapters"] {
+        for entry in std::fs::read_dir(root().join(side)).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(
+                folders.contains(&name),
+                "{side}/{name} belongs to no chapter (chapters: {})",
+                folders.join(", ")
+            );
+        }
+    }
+}

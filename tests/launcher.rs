@@ -1,0 +1,220 @@
+//! The launcher (`cargo workbook`) from the outside. The commands that need a workbook's
+//! exercises run in copies of a small fixture workbook (`tests/fixture`), so these tests pass
+//! whatever the learner has done to the real exercises, and prove along the way that the
+//! launcher acts on the folder it runs in.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const LAUNCHER: &str = env!("CARGO_BIN_EXE_workbook");
+
+/// Runs the launcher in `dir`: (succeeded, stdout, stderr).
+fn launch(dir: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(LAUNCHER)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("WORKBOOK_ROOT")
+        // The copies build their own tiny crates in their own target folders; this run's
+        // cargo keeps its build lock on the workspace's while tests run.
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .expect("the launcher starts");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Asserts one line on stderr containing `needle`, a failure, and no backtrace.
+fn fails_with(dir: &Path, args: &[&str], needle: &str) {
+    let (ok, stdout, stderr) = launch(dir, args);
+    let shown = args.join(" ");
+    assert!(!ok, "`{shown}` should fail; stdout: {stdout}");
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "`{shown}` should print one line, got:\n{stderr}"
+    );
+    assert!(stderr.contains(needle), "`{shown}`: expected `{needle}` in: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh copy of the fixture workbook.
+fn fixture(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fixture-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&repo().join("tests/fixture"), &dir);
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() != "target" {
+                copy_dir(&entry.path(), &target);
+            }
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn write(dir: &Path, file: &str, text: &str) {
+    std::fs::write(dir.join(file), text).unwrap();
+}
+
+const ALPHA_HALF: &str = "pub fn double(x: i64) -> i64 {\n    x + x\n}\n\n/// Three times `x`.\npub fn triple(x: i64) -> i64 {\n    todo!(\"three of them\")\n}\n";
+const ALPHA_SOLVED: &str =
+    "pub fn double(x: i64) -> i64 {\n    x + x\n}\n\npub fn triple(x: i64) -> i64 {\n    3 * x\n}\n";
+
+/// The line of `status` about one chapter.
+fn line<'a>(stdout: &'a str, chapter: &str) -> &'a str {
+    stdout
+        .lines()
+        .find(|l| l.split_whitespace().nth(1) == Some(chapter))
+        .unwrap_or_else(|| panic!("no line for {chapter} in:\n{stdout}"))
+}
+
+#[test]
+fn help_and_unknown_names_need_no_build() {
+    let (ok, stdout, _) = launch(repo(), &["--help"]);
+    assert!(ok && stdout.contains("Usage: cargo workbook"), "{stdout}");
+    fails_with(repo(), &["check", "nope"], "unknown chapter `nope`");
+    fails_with(repo(), &["check", "lau"], "did you mean `laue`?");
+    fails_with(repo(), &["bench", "Laue", "--kernel", "fastest"], "has no kernel `fastest`");
+    fails_with(
+        repo(),
+        &["run", "1", "fastest", "--solution"],
+        "chapter laue has no kernel `fastest` (its kernels: naive, tables)",
+    );
+    fails_with(
+        repo(),
+        &["run", "01_laue", "naive", "--n", "0"],
+        "n must be at least 1, got 0",
+    );
+    fails_with(repo(), &["frobnicate"], "frobnicate");
+    fails_with(repo(), &["run", "laue"], "KERNEL");
+}
+
+#[test]
+fn outside_a_workbook_every_command_says_so() {
+    // Not under target/, which is inside this workbook.
+    let dir = std::env::temp_dir().join(format!("not-a-workbook-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    fails_with(&dir, &["status"], "is not inside the workbook");
+    fails_with(&dir, &["check", "laue"], "is not inside the workbook");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn status_is_the_tests() {
+    let dir = fixture("status");
+    let (ok, stdout, stderr) = launch(&dir, &[]);
+    assert!(ok, "{stderr}");
+    assert!(line(&stdout, "alpha").contains("0/2 tests pass"), "{stdout}");
+    assert!(line(&stdout, "beta").contains("0/1 tests pass"), "{stdout}");
+    assert!(
+        stdout.contains("fill in fn double in exercises/01_alpha/src/")
+            && stdout.contains("`cargo workbook check alpha`"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("The book: open"), "{stdout}");
+
+    // Half solved: still the next chapter, with its first failing test named.
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_HALF);
+    let (_, stdout, _) = launch(&dir, &["status"]);
+    assert!(line(&stdout, "alpha").contains("1/2 tests pass"), "{stdout}");
+    assert!(
+        stdout.contains("chapter alpha is partly solved; the first failing test is triple_is_three_times"),
+        "{stdout}"
+    );
+
+    // Solved: done, and the next step moves on.
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_SOLVED);
+    let (_, stdout, _) = launch(&dir, &["status"]);
+    assert!(line(&stdout, "alpha").contains("done: 2/2 tests pass"), "{stdout}");
+    assert!(stdout.contains("fill in fn negate in exercises/02_beta/src/"), "{stdout}");
+}
+
+#[test]
+fn a_broken_exercise_breaks_only_its_own_chapter() {
+    let dir = fixture("broken");
+    write(
+        &dir,
+        "exercises/02_beta/src/lib.rs",
+        "pub fn negate(x: i64) -> i64 {\n    -x +\n}\n",
+    );
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_SOLVED);
+    let (ok, stdout, stderr) = launch(&dir, &[]);
+    assert!(ok, "{stderr}");
+    assert!(line(&stdout, "alpha").contains("done"), "{stdout}");
+    let beta = line(&stdout, "beta");
+    assert!(
+        beta.contains("does not compile: exercises/02_beta/src/lib.rs:"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Next: exercises/02_beta does not compile"), "{stdout}");
+
+    let (ok, stdout, stderr) = launch(&dir, &["check", "alpha"]);
+    assert!(ok, "{stderr}\n{stdout}");
+    assert!(stdout.contains("alpha: 2 passed, 0 failed"), "{stdout}");
+    let (ok, stdout, stderr) = launch(&dir, &["check", "beta"]);
+    assert!(!ok && stderr.contains("exercises/02_beta does not compile"), "{stderr}");
+    assert!(stdout.contains("error"), "the compiler's errors are shown: {stdout}");
+    let (ok, _, _) = launch(&dir, &["--help"]);
+    assert!(ok);
+}
+
+#[test]
+fn check_names_the_stub_and_the_next_command() {
+    let dir = fixture("check");
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_HALF);
+    let (ok, stdout, stderr) = launch(&dir, &["check", "alpha"]);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains("ok    double_adds_x_to_itself"), "{stdout}");
+    assert!(
+        stdout.contains(
+            "FAIL  triple_is_three_times: not implemented yet: exercises/01_alpha/src/lib.rs: fn triple"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("next: fill in fn triple in exercises/01_alpha/src/lib.rs, then `cargo workbook check alpha`"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("1 of 2 tests fail"), "{stderr}");
+    // A wrong answer shows the test's own message and both values.
+    write(
+        &dir,
+        "exercises/01_alpha/src/lib.rs",
+        &ALPHA_SOLVED.replace("3 * x", "2 * x"),
+    );
+    let (_, stdout, _) = launch(&dir, &["check", "alpha"]);
+    assert!(stdout.contains("FAIL  triple_is_three_times"), "{stdout}");
+}
+
+#[test]
+fn the_tools_act_on_the_folder_they_run_in() {
+    // Two copies of one workbook: solving the first must not show in the second, and each
+    // builds its book in its own target folder, whatever folder the launcher was built in.
+    let (one, two) = (fixture("copy-one"), fixture("copy-two"));
+    write(&one, "exercises/01_alpha/src/lib.rs", ALPHA_SOLVED);
+    let (ok, stdout, stderr) = launch(&one.join("exercises/01_alpha/src"), &["check", "1"]);
+    assert!(ok, "{stderr}\n{stdout}");
+    let (ok, stdout, _) = launch(&two, &["check", "alpha"]);
+    assert!(!ok && stdout.contains("not implemented yet"), "{stdout}");
+    let (ok, stdout, stderr) = launch(&two, &["book"]);
+    assert!(ok, "{stderr}");
+    assert!(two.join("target/book/index.html").is_file(), "{stdout}");
+    assert!(!one.join("target/book").exists(), "the book was built in the wrong copy");
+    assert!(stdout.contains(&*two.canonicalize().unwrap().to_string_lossy()), "{stdout}");
+}

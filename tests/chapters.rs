@@ -15,8 +15,8 @@ fn chapters() -> Vec<ChapterData> {
 
 fn package(dir: &str) -> toml::Table {
     let path = root().join(dir).join("Cargo.toml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing", path.display()));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} is missing", path.display()));
     text.parse().expect("a valid Cargo.toml")
 }
 
@@ -52,7 +52,12 @@ fn chapters_are_numbered_one_to_n_in_book_order() {
             c.name,
             i + 1
         );
-        assert_eq!(c.page, format!("{}.md", c.folder()), "chapter {}'s page", c.name);
+        assert_eq!(
+            c.page,
+            format!("{}.md", c.folder()),
+            "chapter {}'s page",
+            c.name
+        );
     }
     // SUMMARY.md lists the chapters' pages in the same order, each with the chapter's title;
     // pages nested under a chapter share its number.
@@ -82,7 +87,10 @@ fn chapters_are_numbered_one_to_n_in_book_order() {
         .iter()
         .map(|c| (c.title.clone(), c.page.clone()))
         .collect();
-    assert_eq!(listed, expected, "SUMMARY.md and the chapters' data disagree");
+    assert_eq!(
+        listed, expected,
+        "SUMMARY.md and the chapters' data disagree"
+    );
 }
 
 #[test]
@@ -91,7 +99,12 @@ fn each_chapter_has_its_three_crates_under_one_name() {
         let exercise = package(&c.exercise_dir());
         assert_eq!(package_name(&exercise), c.name, "{}", c.exercise_dir());
         let solution = package(&c.solution_dir());
-        assert_eq!(package_name(&solution), c.solution_package(), "{}", c.solution_dir());
+        assert_eq!(
+            package_name(&solution),
+            c.solution_package(),
+            "{}",
+            c.solution_dir()
+        );
         let runner_dir = format!("chapters/{}", c.folder());
         let runner = package(&runner_dir);
         assert_eq!(package_name(&runner), c.runner_package(), "{runner_dir}");

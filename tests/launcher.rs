@@ -37,7 +37,10 @@ fn fails_with(dir: &Path, args: &[&str], needle: &str) {
         1,
         "`{shown}` should print one line, got:\n{stderr}"
     );
-    assert!(stderr.contains(needle), "`{shown}`: expected `{needle}` in: {stderr}");
+    assert!(
+        stderr.contains(needle),
+        "`{shown}`: expected `{needle}` in: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -73,8 +76,7 @@ fn write(dir: &Path, file: &str, text: &str) {
 }
 
 const ALPHA_HALF: &str = "pub fn double(x: i64) -> i64 {\n    x + x\n}\n\n/// Three times `x`.\npub fn triple(x: i64) -> i64 {\n    todo!(\"three of them\")\n}\n";
-const ALPHA_SOLVED: &str =
-    "pub fn double(x: i64) -> i64 {\n    x + x\n}\n\npub fn triple(x: i64) -> i64 {\n    3 * x\n}\n";
+const ALPHA_SOLVED: &str = "pub fn double(x: i64) -> i64 {\n    x + x\n}\n\npub fn triple(x: i64) -> i64 {\n    3 * x\n}\n";
 
 /// The line of `status` about one chapter.
 fn line<'a>(stdout: &'a str, chapter: &str) -> &'a str {
@@ -90,7 +92,11 @@ fn help_and_unknown_names_need_no_build() {
     assert!(ok && stdout.contains("Usage: cargo workbook"), "{stdout}");
     fails_with(repo(), &["check", "nope"], "unknown chapter `nope`");
     fails_with(repo(), &["check", "lau"], "did you mean `laue`?");
-    fails_with(repo(), &["bench", "Laue", "--kernel", "fastest"], "has no kernel `fastest`");
+    fails_with(
+        repo(),
+        &["bench", "Laue", "--kernel", "fastest"],
+        "has no kernel `fastest`",
+    );
     fails_with(
         repo(),
         &["run", "1", "fastest", "--solution"],
@@ -120,7 +126,10 @@ fn status_is_the_tests() {
     let dir = fixture("status");
     let (ok, stdout, stderr) = launch(&dir, &[]);
     assert!(ok, "{stderr}");
-    assert!(line(&stdout, "alpha").contains("0/2 tests pass"), "{stdout}");
+    assert!(
+        line(&stdout, "alpha").contains("0/2 tests pass"),
+        "{stdout}"
+    );
     assert!(line(&stdout, "beta").contains("0/1 tests pass"), "{stdout}");
     assert!(
         stdout.contains("fill in fn double in exercises/01_alpha/src/")
@@ -132,17 +141,28 @@ fn status_is_the_tests() {
     // Half solved: still the next chapter, with its first failing test named.
     write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_HALF);
     let (_, stdout, _) = launch(&dir, &["status"]);
-    assert!(line(&stdout, "alpha").contains("1/2 tests pass"), "{stdout}");
     assert!(
-        stdout.contains("chapter alpha is partly solved; the first failing test is triple_is_three_times"),
+        line(&stdout, "alpha").contains("1/2 tests pass"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "chapter alpha is partly solved; the first failing test is triple_is_three_times"
+        ),
         "{stdout}"
     );
 
     // Solved: done, and the next step moves on.
     write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_SOLVED);
     let (_, stdout, _) = launch(&dir, &["status"]);
-    assert!(line(&stdout, "alpha").contains("done: 2/2 tests pass"), "{stdout}");
-    assert!(stdout.contains("fill in fn negate in exercises/02_beta/src/"), "{stdout}");
+    assert!(
+        line(&stdout, "alpha").contains("done: 2/2 tests pass"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("fill in fn negate in exercises/02_beta/src/"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -162,14 +182,23 @@ fn a_broken_exercise_breaks_only_its_own_chapter() {
         beta.contains("does not compile: exercises/02_beta/src/lib.rs:"),
         "{stdout}"
     );
-    assert!(stdout.contains("Next: exercises/02_beta does not compile"), "{stdout}");
+    assert!(
+        stdout.contains("Next: exercises/02_beta does not compile"),
+        "{stdout}"
+    );
 
     let (ok, stdout, stderr) = launch(&dir, &["check", "alpha"]);
     assert!(ok, "{stderr}\n{stdout}");
     assert!(stdout.contains("alpha: 2 passed, 0 failed"), "{stdout}");
     let (ok, stdout, stderr) = launch(&dir, &["check", "beta"]);
-    assert!(!ok && stderr.contains("exercises/02_beta does not compile"), "{stderr}");
-    assert!(stdout.contains("error"), "the compiler's errors are shown: {stdout}");
+    assert!(
+        !ok && stderr.contains("exercises/02_beta does not compile"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("error"),
+        "the compiler's errors are shown: {stdout}"
+    );
     let (ok, _, _) = launch(&dir, &["--help"]);
     assert!(ok);
 }
@@ -215,6 +244,12 @@ fn the_tools_act_on_the_folder_they_run_in() {
     let (ok, stdout, stderr) = launch(&two, &["book"]);
     assert!(ok, "{stderr}");
     assert!(two.join("target/book/index.html").is_file(), "{stdout}");
-    assert!(!one.join("target/book").exists(), "the book was built in the wrong copy");
-    assert!(stdout.contains(&*two.canonicalize().unwrap().to_string_lossy()), "{stdout}");
+    assert!(
+        !one.join("target/book").exists(),
+        "the book was built in the wrong copy"
+    );
+    assert!(
+        stdout.contains(&*two.canonicalize().unwrap().to_string_lossy()),
+        "{stdout}"
+    );
 }

@@ -14,7 +14,7 @@
 //!    the reference side builds even while the exercise does not compile.
 //!
 //! The workspace lists `exercises/*`, `solutions/*` and `chapters/*`, so nothing else changes;
-//! the root test `chapters_agree` fails when a chapter's data, crates and page disagree.
+//! the root tests in `tests/chapters.rs` fail when a chapter's data, crates and page disagree.
 
 use crate::data::{ChapterData, ParamData};
 use crate::output::Output;
@@ -122,7 +122,10 @@ impl Workload {
             });
             for (name, yours, reference) in case.jobs {
                 if jobs.insert(name, (i, yours, reference)).is_some() {
-                    bail!("chapter {}: the code builds kernel `{name}` twice", data.name);
+                    bail!(
+                        "chapter {}: the code builds kernel `{name}` twice",
+                        data.name
+                    );
                 }
             }
         }

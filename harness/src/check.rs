@@ -85,7 +85,10 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
         bail!("{folder} does not compile: fix the errors above, then check again");
     }
     if run.outcomes.is_empty() {
-        bail!("no test ran in {folder}: cargo said\n{}", run.stderr.trim_end());
+        bail!(
+            "no test ran in {folder}: cargo said\n{}",
+            run.stderr.trim_end()
+        );
     }
     let failed = run.failed();
     for o in &run.outcomes {
@@ -111,7 +114,10 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
         Ok(())
     } else {
         if let Some(stub) = first_stub(&failed, crate::files::root()) {
-            println!("next: fill in {stub}, then `cargo workbook check {}`", chapter.name);
+            println!(
+                "next: fill in {stub}, then `cargo workbook check {}`",
+                chapter.name
+            );
         }
         bail!(
             "{} of {} tests fail in {folder}",

@@ -384,8 +384,25 @@ mod tests {
     #[test]
     fn parameters_read_like_options() {
         assert_eq!(
-            expanded(&["run", "laue", "naive", "--n", "64", "--solution", "--oversampling=2"]),
-            ["run", "laue", "naive", "--param", "n=64", "--solution", "--param", "oversampling=2"]
+            expanded(&[
+                "run",
+                "laue",
+                "naive",
+                "--n",
+                "64",
+                "--solution",
+                "--oversampling=2"
+            ]),
+            [
+                "run",
+                "laue",
+                "naive",
+                "--param",
+                "n=64",
+                "--solution",
+                "--param",
+                "oversampling=2"
+            ]
         );
         // The subcommand's own options are left alone, values included.
         assert_eq!(
@@ -393,7 +410,10 @@ mod tests {
             ["bench", "laue", "--threads", "1,2", "--seconds", "0.1"]
         );
         // A flag without a value stays for clap to refuse.
-        assert_eq!(expanded(&["run", "laue", "x", "--bogus"]), ["run", "laue", "x", "--bogus"]);
+        assert_eq!(
+            expanded(&["run", "laue", "x", "--bogus"]),
+            ["run", "laue", "x", "--bogus"]
+        );
         assert_eq!(expanded(&["--help"]), ["--help"]);
     }
 }

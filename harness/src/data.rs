@@ -97,8 +97,8 @@ pub struct ReportData {
 impl ChapterData {
     /// Parses a data file; `origin` names it in messages.
     pub fn parse(text: &str, origin: &str) -> Result<ChapterData> {
-        let data: ChapterData =
-            toml::from_str(text).with_context(|| format!("{origin} is not a valid chapter file"))?;
+        let data: ChapterData = toml::from_str(text)
+            .with_context(|| format!("{origin} is not a valid chapter file"))?;
         data.validate()
             .with_context(|| format!("{origin} is not a valid chapter file"))?;
         Ok(data)
@@ -155,10 +155,7 @@ impl ChapterData {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
         if !name_ok {
-            bail!(
-                "name `{}` must be lower-case letters and digits",
-                self.name
-            );
+            bail!("name `{}` must be lower-case letters and digits", self.name);
         }
         if self.number == 0 || self.number > 99 {
             bail!("number {} must be between 1 and 99", self.number);
@@ -221,7 +218,10 @@ about = "the fast one"
         assert_eq!(d.stubs(), vec!["demo_naive"]);
         assert_eq!(d.kernel_names(), vec!["naive", "fast"]);
         let err = d.kernel("slow").unwrap_err().to_string();
-        assert_eq!(err, "chapter demo has no kernel `slow` (its kernels: naive, fast)");
+        assert_eq!(
+            err,
+            "chapter demo has no kernel `slow` (its kernels: naive, fast)"
+        );
     }
 
     #[test]

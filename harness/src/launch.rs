@@ -9,8 +9,8 @@ use std::ffi::OsString;
 use std::io::{BufRead, BufReader, IsTerminal};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 /// Builds the runner of `chapter` and returns its executable, as cargo reports it (so a

@@ -72,7 +72,9 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
         }
         Command::Heap { kernel, out } => {
             let (work, threads) = prepare(data, chapter, &kernel)?;
-            with_threads(threads, || heap::run(&work, &kernel.kernel, kernel.side(), out))
+            with_threads(threads, || {
+                heap::run(&work, &kernel.kernel, kernel.side(), out)
+            })
         }
         Command::Bench {
             kernel,

@@ -38,11 +38,7 @@ pub fn outcome(binary: &str, manifest_dir: &str, args: &[&str]) -> (bool, String
 /// Asserts success and returns stdout.
 pub fn succeeds(binary: &str, manifest_dir: &str, args: &[&str]) -> String {
     let (ok, stdout, stderr) = outcome(binary, manifest_dir, args);
-    assert!(
-        ok,
-        "`{}` failed:\n{stderr}\n{stdout}",
-        args.join(" ")
-    );
+    assert!(ok, "`{}` failed:\n{stderr}\n{stdout}", args.join(" "));
     stdout
 }
 

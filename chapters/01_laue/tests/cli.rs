@@ -144,7 +144,10 @@ fn usage_errors_are_one_line() {
         &["run", "laue", "naive", "--speed", "11"],
         "chapter laue has no parameter `speed` (it takes: n, oversampling)",
     );
-    fails_with(&["run", "laue", "naive", "--solution", "--speed"], "--speed");
+    fails_with(
+        &["run", "laue", "naive", "--solution", "--speed"],
+        "--speed",
+    );
 }
 
 #[test]
@@ -327,5 +330,8 @@ fn flamegraph_writes_an_svg_and_names_the_hot_function() {
 
 #[test]
 fn without_the_exercise_the_learners_side_is_refused() {
-    fails_with(&["run", "laue", "naive", "--n", "2"], "built without your exercise");
+    fails_with(
+        &["run", "laue", "naive", "--n", "2"],
+        "built without your exercise",
+    );
 }

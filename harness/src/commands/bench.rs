@@ -46,7 +46,13 @@ pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
                 info.summary
             );
             let rows = with_threads(count, || {
-                Ok(time_rows(work, case, plan.only, budget, plan.reference_only))
+                Ok(time_rows(
+                    work,
+                    case,
+                    plan.only,
+                    budget,
+                    plan.reference_only,
+                ))
             })?;
             print_table(&rows);
             for row in rows.iter().filter(|r| r.side == "reference") {
@@ -120,7 +126,12 @@ fn print_table(rows: &[Row]) {
         .iter()
         .find(|r| r.side == "reference")
         .and_then(|r| r.result.as_ref().ok());
-    let width = rows.iter().map(|r| r.kernel.len()).max().unwrap_or(6).max(12);
+    let width = rows
+        .iter()
+        .map(|r| r.kernel.len())
+        .max()
+        .unwrap_or(6)
+        .max(12);
     println!(
         "  {:<width$} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
         "kernel", "code", "median", "best", "runs", "speed-up", "error"

@@ -41,11 +41,11 @@ pub fn run(chapter: Option<&str>, seconds: f64) -> Result<()> {
     };
     let mut rows: Vec<Row> = Vec::new();
     for c in chapters.iter().filter(|c| c.number <= owner.number) {
-        if !c
-            .kernels
-            .iter()
-            .any(|k| k.case.as_ref().is_some_and(|case| report.cases.contains(case)))
-        {
+        if !c.kernels.iter().any(|k| {
+            k.case
+                .as_ref()
+                .is_some_and(|case| report.cases.contains(case))
+        }) {
             continue;
         }
         eprintln!("timing chapter {}...", c.name);
@@ -94,8 +94,9 @@ fn bench_lines(chapter: &ChapterData, seconds: f64) -> Result<Vec<Row>> {
     text.lines()
         .filter(|l| l.starts_with('{'))
         .map(|l| {
-            serde_json::from_str(l)
-                .with_context(|| format!("chapter {} printed a line report cannot read", chapter.name))
+            serde_json::from_str(l).with_context(|| {
+                format!("chapter {} printed a line report cannot read", chapter.name)
+            })
         })
         .collect()
 }
@@ -190,7 +191,12 @@ mod tests {
         let text = plain(&[(&case, vec![&a, &b])], 2);
         assert!(text.contains("10.0x"), "{text}");
         let md = markdown(&[(&case, vec![&a, &b])], 2);
-        assert_eq!(md.lines().filter(|l| l.starts_with("| demo | fast")).count(), 1);
+        assert_eq!(
+            md.lines()
+                .filter(|l| l.starts_with("| demo | fast"))
+                .count(),
+            1
+        );
         assert!(md.contains("| demo | naive | 90.000 |"), "{md}");
     }
 }

@@ -81,7 +81,12 @@ fn state_of(run: &TestRun) -> State {
         return State::Broken(first.clone());
     }
     if run.outcomes.is_empty() {
-        let last = run.stderr.trim_end().lines().last().unwrap_or("no test ran");
+        let last = run
+            .stderr
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap_or("no test ran");
         return State::Unknown(last.to_string());
     }
     let total = run.outcomes.len();

@@ -29,14 +29,31 @@ pub fn build_runner(chapter: &ChapterData, with_exercise: bool) -> Result<PathBu
     if with_exercise {
         build.args(["--features", "exercise"]);
     }
-    // A first build takes minutes: show cargo's progress in a terminal, stay quiet elsewhere.
-    if !std::io::stderr().is_terminal() {
-        build.arg("--quiet");
-    }
-    build.stdout(Stdio::piped()).stderr(Stdio::inherit());
+    build.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = build
         .spawn()
         .context("cannot run cargo: is Rust installed (https://rustup.rs)?")?;
+    // A first build takes minutes: in a terminal, cargo's "Compiling ..." lines show that it
+    // moves; a fresh runner prints nothing, and neither does a build outside a terminal.
+    let progress = child.stderr.take().map(|stderr| {
+        std::thread::spawn(move || {
+            let shown = std::io::stderr().is_terminal();
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let status = line.trim_start();
+                if status.starts_with("Compiling") && shown {
+                    eprintln!("{line}");
+                } else if !(status.starts_with("Compiling")
+                    || status.starts_with("Finished")
+                    || status.starts_with("Fresh"))
+                    && !status.starts_with("error: could not compile")
+                    && !status.is_empty()
+                    && shown
+                {
+                    eprintln!("{line}");
+                }
+            }
+        })
+    });
     let stdout = child.stdout.take().context("cannot read cargo's output")?;
     let mut executable = None;
     let mut errors: Vec<(String, String)> = Vec::new();
@@ -75,6 +92,9 @@ pub fn build_runner(chapter: &ChapterData, with_exercise: bool) -> Result<PathBu
         }
     }
     let status = child.wait().context("cannot wait for cargo")?;
+    if let Some(thread) = progress {
+        let _ = thread.join();
+    }
     if let Some((first, _)) = errors.first() {
         let rendered: Vec<&str> = errors.iter().map(|e| e.1.as_str()).collect();
         println!("{}", rendered.join("").trim_end());

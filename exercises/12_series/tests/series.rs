@@ -1,7 +1,7 @@
 // The series chapter tests. They are written once, here, and run against the exercise crate
-// (`cargo test` in exercises/12_series) and against the reference solution (solutions/12_series/tests
-// includes this file with `use series_solution as series;`). The sizes are small: these tests
-// run unoptimised.
+// (`cargo test` in exercises/12_series) and against the reference solution
+// (solutions/12_series/tests includes this file with `use series_solution as series;`). The
+// sizes are small: these tests run unoptimised.
 
 use series::{
     CHUNK, Kahan, count_nine_free, has_nine, kahan_sum, pairwise_sum, slow_blocks,

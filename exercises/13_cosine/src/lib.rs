@@ -2,8 +2,8 @@
 //! to -ln(2 sin(1/2)) = 0.0420195...
 //!
 //! Fill in the functions below until `cargo test` in this folder passes. The chapter in the
-//! book (`book/src/13_cosine.md`) explains each step; `cargo workbook check cosine` runs these tests and
-//! summarises them. Every function returns 0.0 for n = 0.
+//! book (`book/src/13_cosine.md`) explains each step; `cargo workbook check cosine` runs these
+//! tests and summarises them. Every function returns 0.0 for n = 0.
 
 /// Terms per chunk of [`cos_parallel`], and its re-synchronisation interval.
 pub const RESYNC: u64 = 4096;

@@ -1,7 +1,7 @@
 // The cosine chapter tests. They are written once, here, and run against the exercise crate
-// (`cargo test` in exercises/13_cosine) and against the reference solution (solutions/13_cosine/tests
-// includes this file with `use cosine_solution as cosine;`). Sizes are small: these tests run
-// unoptimised.
+// (`cargo test` in exercises/13_cosine) and against the reference solution
+// (solutions/13_cosine/tests includes this file with `use cosine_solution as cosine;`). Sizes
+// are small: these tests run unoptimised.
 
 use cosine::{RESYNC, cos_libm, cos_libm_parallel, cos_limit, cos_parallel, cos_rotation};
 

@@ -1,7 +1,7 @@
 //! The direct sum without testing every k: whole blocks of numbers that contain a 9 are
 //! skipped, and the numbers that are left are summed a hundred at a time.
 
-use crate::digits::has_nine;
+use crate::base::has_nine;
 use rayon::prelude::*;
 
 // ANCHOR: endings

@@ -1,6 +1,6 @@
 //! The direct sum on every core: a reduction.
 
-use crate::digits::{for_each_nine_free, has_nine};
+use crate::base::{CHUNK, for_each_nine_free, has_nine};
 use rayon::prelude::*;
 
 // ANCHOR: parallel
@@ -17,11 +17,6 @@ pub fn slow_parallel(n: u64) -> f64 {
 // ANCHOR_END: parallel
 
 // ANCHOR: chunked
-/// Numbers per chunk of [`slow_chunked`]: large enough that a chunk's work (about a
-/// millisecond) hides the cost of handing it to a thread, small enough that 10^8 terms make
-/// about a hundred chunks to share among the cores.
-pub const CHUNK: u64 = 1 << 20;
-
 /// The sum of the terms for k in `first..=last`, in order.
 fn partial(first: u64, last: u64) -> f64 {
     let mut total = 0.0;

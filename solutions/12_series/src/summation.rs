@@ -1,35 +1,9 @@
-//! Three ways to add many floating-point numbers, with different rounding errors.
+//! Three ways to add many floating-point numbers, with different rounding errors (the
+//! compensated accumulator [`Kahan`] itself is in `base.rs`, which the direct sums share).
 
-use crate::digits::for_each_nine_free;
-use crate::parallel::CHUNK;
+use crate::base::{CHUNK, Kahan, for_each_nine_free};
 
 // ANCHOR: kahan
-/// A running sum that carries the rounding error of every addition along (Neumaier's
-/// variant of Kahan summation: it also works when a term is larger than the sum so far).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Kahan {
-    sum: f64,
-    /// The low-order bits that `sum` could not hold, added back at the end.
-    carry: f64,
-}
-
-impl Kahan {
-    pub fn add(&mut self, x: f64) {
-        let t = self.sum + x;
-        // Whichever of the two is larger is represented exactly in t; the other lost bits.
-        if self.sum.abs() >= x.abs() {
-            self.carry += (self.sum - t) + x;
-        } else {
-            self.carry += (x - t) + self.sum;
-        }
-        self.sum = t;
-    }
-
-    pub fn value(&self) -> f64 {
-        self.sum + self.carry
-    }
-}
-
 /// The sum of `terms` with compensated (Kahan-Neumaier) summation: an error of a few units
 /// in the last place of the result, whatever the number of terms.
 pub fn kahan_sum(terms: &[f64]) -> f64 {

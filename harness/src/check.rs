@@ -113,7 +113,7 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
         }
         Ok(())
     } else {
-        if let Some(stub) = first_stub(&failed, crate::files::root()) {
+        if let Some(stub) = first_stub(&failed, &chapter.stubs()) {
             println!(
                 "next: fill in {stub}, then `cargo workbook check {}`",
                 chapter.name
@@ -151,23 +151,22 @@ fn first_error(text: &str) -> String {
     }
 }
 
-/// Of the stubs the failures name, the one that comes first in its file: the functions of an
-/// exercise are laid out in the order to write them.
-fn first_stub(failed: &[&TestOutcome], root: &Path) -> Option<String> {
-    let mut stubs: Vec<(usize, String)> = failed
+/// Of the stubs the failures name, the one the book asks for first (`order`); stubs the data
+/// does not list come after, in the order the failures name them.
+fn first_stub(failed: &[&TestOutcome], order: &[&str]) -> Option<String> {
+    failed
         .iter()
         .filter_map(|o| o.why.as_deref()?.strip_prefix("not implemented yet: "))
         .filter_map(|rest| {
             let (file, function) = rest.split_once(": fn ")?;
-            let text = std::fs::read_to_string(root.join(file)).ok()?;
-            let line = text
-                .lines()
-                .position(|l| l.contains(&format!("fn {function}(")))?;
-            Some((line, format!("fn {function} in {file}")))
+            let rank = order
+                .iter()
+                .position(|s| *s == function)
+                .unwrap_or(usize::MAX);
+            Some((rank, format!("fn {function} in {file}")))
         })
-        .collect();
-    stubs.sort();
-    stubs.into_iter().next().map(|(_, stub)| stub)
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, stub)| stub)
 }
 
 /// Reads `test NAME ... ok|FAILED` lines and the `---- NAME stdout ----` sections after them.

@@ -19,9 +19,13 @@ pub struct ChapterData {
     pub page: String,
     #[serde(default)]
     pub params: Vec<ParamData>,
-    /// In the order the book asks for them; the exercise's stubs come in the same order.
+    /// The kernels; the first of each case is its baseline and its reference for errors.
     #[serde(default)]
     pub kernels: Vec<KernelData>,
+    /// Every function the learner fills in, helpers included, in the order the book asks for
+    /// them; when absent, the kernels' stubs in the kernels' order.
+    #[serde(default)]
+    pub stubs: Vec<String>,
     /// The figures the page shows, in the order `reproduce` makes them.
     #[serde(default)]
     pub measurements: Vec<MeasurementData>,
@@ -125,12 +129,16 @@ impl ChapterData {
         format!("{}-chapter", self.name)
     }
 
-    /// The stubs the learner writes, in book order.
+    /// The functions the learner writes, in book order.
     pub fn stubs(&self) -> Vec<&str> {
-        self.kernels
-            .iter()
-            .filter_map(|k| k.stub.as_deref())
-            .collect()
+        if self.stubs.is_empty() {
+            self.kernels
+                .iter()
+                .filter_map(|k| k.stub.as_deref())
+                .collect()
+        } else {
+            self.stubs.iter().map(String::as_str).collect()
+        }
     }
 
     pub fn kernel(&self, name: &str) -> Result<&KernelData> {
@@ -174,6 +182,13 @@ impl ChapterData {
                     p.default,
                     p.max
                 );
+            }
+        }
+        if !self.stubs.is_empty() {
+            for stub in self.kernels.iter().filter_map(|k| k.stub.as_ref()) {
+                if !self.stubs.contains(stub) {
+                    bail!("stub `{stub}` of a kernel is missing from `stubs`");
+                }
             }
         }
         for g in &self.goals {

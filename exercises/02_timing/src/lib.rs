@@ -1,8 +1,8 @@
 //! Chapter 2 exercise: measuring time.
 //!
 //! Fill in the functions below until `cargo test` in this folder passes; the chapter in the
-//! book (`book/src/02_timing.md`) explains each one. `cargo workbook check timing` runs the tests and
-//! summarises them.
+//! book (`book/src/02_timing.md`) explains each one. `cargo workbook check timing` runs the
+//! tests and summarises them.
 
 use std::time::{Duration, Instant};
 
@@ -44,6 +44,12 @@ pub fn best_and_median(times: &[Duration]) -> Option<(Duration, Duration)> {
     todo!("sort a copy; best is the first, median the middle one")
 }
 
+/// F(n) by the definition, F(n) = F(n - 1) + F(n - 2): two recursive calls per call, so the
+/// number of calls grows like F(n) itself. Only call it for small n (up to about 40).
+pub fn fib_recursive(n: u32) -> u128 {
+    todo!("the definition, recursively")
+}
+
 /// The largest `n` whose Fibonacci number fits in a `u128`.
 pub const LARGEST_N: u32 = 186;
 
@@ -52,12 +58,6 @@ pub const LARGEST_N: u32 = 186;
 /// than comparing with [`LARGEST_N`].
 pub fn fib_loop(n: u32) -> Option<u128> {
     todo!("two running values, n steps, checked_add")
-}
-
-/// F(n) by the definition, F(n) = F(n - 1) + F(n - 2): two recursive calls per call, so the
-/// number of calls grows like F(n) itself. Only call it for small n (up to about 40).
-pub fn fib_recursive(n: u32) -> u128 {
-    todo!("the definition, recursively")
 }
 
 /// The recursive definition with a cache: every F(k) is computed once and remembered, so

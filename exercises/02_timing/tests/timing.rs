@@ -1,6 +1,6 @@
 // The chapter 2 tests. They are written once, here, and run against the exercise crate
-// (`cargo test` in exercises/02_timing) and against the reference solution (solutions/02_timing/tests
-// includes this file with `use timing_solution as timing;`).
+// (`cargo test` in exercises/02_timing) and against the reference solution
+// (solutions/02_timing/tests includes this file with `use timing_solution as timing;`).
 
 use std::cell::RefCell;
 use std::time::Duration;

@@ -1,8 +1,10 @@
 //! Chapter 3 exercise: the 2-D heat equation, explicit in time.
 //!
 //! Everything here works except [`evolve`]: write it so that it gives the same field as
-//! [`evolve_slow`], faster. `cargo test` in this folder checks it against `evolve_slow`;
-//! `cargo workbook flamegraph heat slow` and `cargo workbook run heat fast --phases` show where the time goes.
+//! [`evolve_slow`], faster. `cargo test` in this folder checks it against `evolve_slow`, and
+//! `cargo workbook check heat` runs the tests and summarises them; the chapter in the book
+//! (`book/src/03_heat.md`) explains the scheme. `cargo workbook flamegraph heat slow` and
+//! `cargo workbook run heat fast --phases` show where the time goes.
 
 use tracing::info_span;
 

@@ -3,7 +3,10 @@
 //! [`rolling_median_naive`] is written for you: it is right, and it allocates a fresh `Vec` for
 //! every window. Write [`rolling_median`] so that it returns the same numbers with two
 //! allocations in all: the result and one scratch buffer. `cargo test` in this folder checks
-//! both the numbers and (with dhat, in `tests/allocations.rs`) the allocations.
+//! both the numbers and (with dhat, in `tests/allocations.rs`) the allocations, and
+//! `cargo workbook check memory` runs the tests and summarises them; the chapter in the book
+//! (`book/src/04_memory.md`) explains both. `cargo workbook heap memory once` counts what your
+//! version allocates.
 
 /// A deterministic test signal of `n` samples: a slow wave plus spiky noise, the kind of
 /// signal a median filter is for.

@@ -42,6 +42,16 @@ pub fn best_and_median(times: &[Duration]) -> Option<(Duration, Duration)> {
 }
 // ANCHOR_END: best_and_median
 
+// ANCHOR: fib_recursive
+pub fn fib_recursive(n: u32) -> u128 {
+    if n < 2 {
+        n as u128
+    } else {
+        fib_recursive(n - 1) + fib_recursive(n - 2)
+    }
+}
+// ANCHOR_END: fib_recursive
+
 pub const LARGEST_N: u32 = 186;
 
 // ANCHOR: fib_loop
@@ -57,16 +67,6 @@ pub fn fib_loop(n: u32) -> Option<u128> {
     Some(current)
 }
 // ANCHOR_END: fib_loop
-
-// ANCHOR: fib_recursive
-pub fn fib_recursive(n: u32) -> u128 {
-    if n < 2 {
-        n as u128
-    } else {
-        fib_recursive(n - 1) + fib_recursive(n - 2)
-    }
-}
-// ANCHOR_END: fib_recursive
 
 // ANCHOR: fib_cache
 pub struct FibCache {

@@ -13,7 +13,9 @@
 //!    optional dependency behind the feature `exercise`, wrapped in [`crate::yours!`], so that
 //!    the reference side builds even while the exercise does not compile.
 //!
-//! The workspace lists `exercises/*`, `solutions/*` and `chapters/*`, so nothing else changes;
+//! The crates name each other by relative paths (`laue-solution = { path =
+//! "../../solutions/01_laue" }`), which read the same from all three folders. The workspace
+//! lists `exercises/*`, `solutions/*` and `chapters/*`, so nothing else changes;
 //! the root tests in `tests/chapters.rs` fail when a chapter's data, crates and page disagree.
 
 use crate::data::{ChapterData, ParamData};

@@ -1,7 +1,12 @@
-//! The strained circular crystal: each cell of the disk pushed outwards a little, more so near
-//! the surface.
+//! Chapter 7 reference solution: the strained circular crystal, each cell of the disk pushed
+//! outwards a little, more so near the surface, and its cells' positions computed once.
+//!
+//! The same API as the exercise crate `strained`; the tests in `exercises/07_strained/tests`
+//! run against both. Every kernel has chapter 1's signature, `f(n, h, k) -> intensities`, and
+//! stores its grid row by row: `result[i * k.len() + j]` is the intensity at `(h[i], k[j])`.
 
-use crate::circle::inside;
+pub use circle_solution::inside;
+pub use laue_solution::axis;
 use num_complex::Complex64;
 use std::f64::consts::TAU;
 

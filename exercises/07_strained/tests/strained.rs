@@ -1,7 +1,8 @@
-// Tests of the strained circular crystal (book: "Circle and strain", "The compiler's side").
+// Chapter 7's tests: the strained circular crystal (book: "The strained crystal"). Written
+// once, here; the reference solution runs them too (solutions/07_strained/tests includes this
+// file with `use strained_solution as strained;`).
 
-use crystal::axis;
-use crystal::strain::{displacement, positions, strained_naive, strained_positions};
+use strained::{axis, displacement, positions, strained_naive, strained_positions};
 
 include!("common/mod.rs");
 

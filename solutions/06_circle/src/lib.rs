@@ -1,4 +1,11 @@
-//! The circular crystal: the square's sum, restricted to the cells inside a disk.
+//! Chapter 6 reference solution: the circular crystal, the square's sum restricted to the cells
+//! inside a disk, and what a branch on the support costs.
+//!
+//! The same API as the exercise crate `circle`; the tests in `exercises/06_circle/tests` run
+//! against both. Every kernel has chapter 1's signature, `f(n, h, k) -> intensities`, and stores
+//! its grid row by row: `result[i * k.len() + j]` is the intensity at `(h[i], k[j])`.
+
+pub use laue_solution::axis;
 
 use num_complex::Complex64;
 use std::f64::consts::TAU;

@@ -1,8 +1,8 @@
-// Tests of the circular crystal (book: "Circle and strain"). Written once, here; the
-// reference solution runs them too.
+// Chapter 6's tests: the circular crystal (book: "The circular crystal"). Written once, here;
+// the reference solution runs them too (solutions/06_circle/tests includes this file with
+// `use circle_solution as circle;`).
 
-use crystal::axis;
-use crystal::circle::{circle_naive, inside};
+use circle::{axis, circle_naive, inside};
 
 include!("common/mod.rs");
 

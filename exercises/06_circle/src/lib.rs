@@ -1,4 +1,14 @@
-//! The circular crystal: the square's sum, restricted to the cells inside a disk.
+//! Chapter 6 exercise: the circular crystal, the square's sum restricted to the cells inside a
+//! disk.
+//!
+//! Fill in the functions below, in order, until `cargo test` in this folder passes;
+//! `cargo workbook check circle` runs the same tests and summarises them. The chapter in the
+//! book is `book/src/06_circle.md`. Every kernel has chapter 1's signature,
+//! `f(n, h, k) -> intensities`, and stores its grid row by row: `result[i * k.len() + j]` is the
+//! intensity at `(h[i], k[j])`.
+
+/// Chapter 1's axis (its reference version): `oversampling * n` points from `center - 0.5`.
+pub use laue_solution::axis;
 
 /// The support function Omega of a circular crystal of diameter `n`: is cell `(cn, cm)` inside
 /// the disk of radius R = N/2 centred on (N/2, N/2)?

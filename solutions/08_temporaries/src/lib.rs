@@ -1,6 +1,13 @@
-//! The square crystal three ways, told apart by the memory they use: a NumPy-like evaluation
-//! that stores every intermediate array, a NumExpr-like one that works through small chunks,
-//! and a fused loop that stores nothing but the result.
+//! Chapter 8 reference solution: the square crystal three ways, told apart by the memory they
+//! use: a NumPy-like evaluation that stores every intermediate array, a NumExpr-like one that
+//! works through small chunks, and a fused loop that stores nothing but the result.
+//!
+//! The same API as the exercise crate `temporaries`; the tests in
+//! `exercises/08_temporaries/tests` run against both. Every kernel has chapter 1's signature,
+//! `f(n, h, k) -> intensities`, and stores its grid row by row: `result[i * k.len() + j]` is the
+//! intensity at `(h[i], k[j])`.
+
+pub use laue_solution::axis;
 
 use num_complex::Complex64;
 use std::f64::consts::TAU;
@@ -83,24 +90,3 @@ pub fn square_fused(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
     result
 }
 // ANCHOR_END: fused
-
-// ANCHOR: indexed
-/// The fused loop written with indices, C style: every `h[i]`, `k[j]` and `result[...]` is
-/// bounds-checked. Compare it with [`square_fused`] to see what the checks cost here.
-#[allow(clippy::needless_range_loop)]
-pub fn square_indexed(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
-    let mut result = vec![0.0; h.len() * k.len()];
-    for i in 0..h.len() {
-        for j in 0..k.len() {
-            let mut sum = Complex64::new(0.0, 0.0);
-            for cn in 0..n {
-                for cm in 0..n {
-                    sum += Complex64::cis(TAU * (h[i] * cn as f64 + k[j] * cm as f64));
-                }
-            }
-            result[i * k.len() + j] = sum.norm_sqr();
-        }
-    }
-    result
-}
-// ANCHOR_END: indexed

@@ -1,8 +1,9 @@
-// Tests of the square crystal's memory-hungry and fused versions (book: "Allocation and
-// temporaries"). The peak memory of the fused version is pinned in tests/heap.rs.
+// Chapter 8's tests: the square crystal's memory-hungry and fused versions (book: "Allocation
+// and temporaries"). The peak memory of the fused version is pinned in tests/heap.rs. Written
+// once, here; the reference solution runs them too (solutions/08_temporaries/tests includes
+// this file with `use temporaries_solution as temporaries;`).
 
-use crystal::axis;
-use crystal::temporaries::{square_fused, square_materialised};
+use temporaries::{axis, square_fused, square_materialised};
 
 include!("common/mod.rs");
 

@@ -2,8 +2,7 @@
 // binary's allocator, measures the peak heap. (One profiled test per file: dhat's testing mode
 // allows one profiler per process.)
 
-use crystal::axis;
-use crystal::temporaries::square_fused;
+use temporaries::{axis, square_fused};
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;

@@ -1,4 +1,10 @@
-//! `exp(2 pi i u)` without libm, in plain arithmetic that the compiler can vectorise.
+//! Chapter 9 exercise: `exp(2 pi i u)` without libm, in plain arithmetic that the compiler can
+//! vectorise.
+//!
+//! Fill in the function below until `cargo test` in this folder passes;
+//! `cargo workbook check compiler` runs the same tests and summarises them. The chapter in the
+//! book is `book/src/09_compiler.md`. `cargo workbook bench compiler --kernel square-cis` times
+//! it in the square crystal's sum, one exponential at a time, against the reference's.
 
 /// `(cos 2 pi u, sin 2 pi u)`, within 1e-12 of std's, for |u| up to a few thousand.
 ///
@@ -11,6 +17,8 @@
 ///
 /// For the compiler to vectorise a loop of calls, avoid branches and calls: `f64::round` is a
 /// call to libm on baseline x86-64, but `(x + 1.5 * 2^52) - 1.5 * 2^52` rounds any |x| < 2^51.
+// `#[inline]` lets the chapter's runner, another crate, inline it into its loops.
+#[inline]
 pub fn cis_turns(u: f64) -> (f64, f64) {
     todo!("range reduction, two polynomials, a quarter-turn rotation")
 }

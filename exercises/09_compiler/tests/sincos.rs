@@ -1,6 +1,8 @@
-// Tests of the polynomial exp(2 pi i u) (book: "The compiler's side").
+// Chapter 9's tests: the polynomial exp(2 pi i u) (book: "The compiler's side"). Written once,
+// here; the reference solution runs them too (solutions/09_compiler/tests includes this file
+// with `use compiler_solution as compiler;`).
 
-use crystal::sincos::cis_turns;
+use compiler::cis_turns;
 
 #[test]
 fn agrees_with_std_to_1e_12() {

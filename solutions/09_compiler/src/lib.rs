@@ -1,8 +1,17 @@
-//! `exp(2 pi i u)` without libm: range reduction and two short polynomials, in plain arithmetic
-//! that the compiler can vectorise (libm's `sin` and `cos` are opaque calls it cannot).
+//! Chapter 9 reference solution: `exp(2 pi i u)` without libm, range reduction and two short
+//! polynomials in plain arithmetic that the compiler can vectorise (libm's `sin` and `cos` are
+//! opaque calls it cannot); the square and the strained crystal summed with it; and the fused
+//! loop of chapter 8 written with indices, to see what bounds checks cost.
+//!
+//! The same API as the exercise crate `compiler` (`cis_turns`); the tests in
+//! `exercises/09_compiler/tests` run against both. Every kernel has chapter 1's signature,
+//! `f(n, h, k) -> intensities`, and stores its grid row by row: `result[i * k.len() + j]` is the
+//! intensity at `(h[i], k[j])`.
 
 use num_complex::Complex64;
 use wide::f64x4;
+
+pub use laue_solution::axis;
 
 /// Adding and subtracting 1.5 * 2^52 rounds an f64 below 2^51 to the nearest integer, with two
 /// additions instead of a call (`f64::round` is a libm call on baseline x86-64).
@@ -119,7 +128,8 @@ pub fn sum_cis(hi: f64, kj: f64, x: &[f64], y: &[f64]) -> Complex64 {
 }
 // ANCHOR_END: sum
 
-/// The cells of the square crystal as two coordinate lists, n major, like [`crate::strain::positions`].
+/// The cells of the square crystal as two coordinate lists, n major, like
+/// [`strained_solution::positions`].
 pub fn square_positions(n: usize) -> (Vec<f64>, Vec<f64>) {
     let x = (0..n * n).map(|c| (c / n) as f64).collect();
     let y = (0..n * n).map(|c| (c % n) as f64).collect();
@@ -143,6 +153,55 @@ pub fn square_sincos(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
 
 /// The strained crystal on one core, every exponential through [`cis_turns`].
 pub fn strained_sincos(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
-    let (x, y) = crate::strain::positions(n);
+    let (x, y) = strained_solution::positions(n);
     grid_sincos(&x, &y, h, k)
+}
+
+// ANCHOR: indexed
+/// The fused loop written with indices, C style: every `h[i]`, `k[j]` and `result[...]` is
+/// bounds-checked. Compare it with chapter 8's `square_fused` to see what the checks cost here.
+#[allow(clippy::needless_range_loop)]
+pub fn square_indexed(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
+    let mut result = vec![0.0; h.len() * k.len()];
+    for i in 0..h.len() {
+        for j in 0..k.len() {
+            let mut sum = Complex64::new(0.0, 0.0);
+            for cn in 0..n {
+                for cm in 0..n {
+                    sum += Complex64::cis(
+                        std::f64::consts::TAU * (h[i] * cn as f64 + k[j] * cm as f64),
+                    );
+                }
+            }
+            result[i * k.len() + j] = sum.norm_sqr();
+        }
+    }
+    result
+}
+// ANCHOR_END: indexed
+
+/// The square crystal on one core with `cis` for every exponential, one call at a time: the
+/// fused loop of chapter 8 with `cis` in place of libm's sin and cos. `cis(u)` is
+/// `(cos 2 pi u, sin 2 pi u)`, like [`cis_turns`].
+pub fn square_with(cis: impl Fn(f64) -> (f64, f64), n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
+    let mut result = Vec::with_capacity(h.len() * k.len());
+    for &hi in h {
+        for &kj in k {
+            let (mut re, mut im) = (0.0, 0.0);
+            for cn in 0..n {
+                for cm in 0..n {
+                    let (c, s) = cis(hi * cn as f64 + kj * cm as f64);
+                    re += c;
+                    im += s;
+                }
+            }
+            result.push(re * re + im * im);
+        }
+    }
+    result
+}
+
+/// [`square_with`] the reference [`cis_turns`]: the other side of the exercise's `square-cis`.
+pub fn square_cis(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
+    square_with(cis_turns, n, h, k)
 }

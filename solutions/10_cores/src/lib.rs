@@ -1,12 +1,18 @@
-//! The sums on every core: rayon hands out rows of the grid to its threads, the `prange` of the
-//! course. Each (h, k) point is computed by exactly one thread in exactly the serial order, so
-//! the results do not depend on the thread count at all.
+//! Chapter 10 reference solution: the sums on every core. rayon hands out rows of the grid to
+//! its threads, the `prange` of the course. Each (h, k) point is computed by exactly one thread
+//! in exactly the serial order, so the results do not depend on the thread count at all.
+//!
+//! The same API as the exercise crate `cores`; the tests in `exercises/10_cores/tests` run
+//! against both. Every kernel has chapter 1's signature, `f(n, h, k) -> intensities`, and stores
+//! its grid row by row: `result[i * k.len() + j]` is the intensity at `(h[i], k[j])`.
 
-use crate::sincos::{square_positions, sum_cis};
-use crate::strain::positions;
+use compiler_solution::{square_positions, sum_cis};
 use num_complex::Complex64;
 use rayon::prelude::*;
 use std::f64::consts::TAU;
+
+pub use laue_solution::axis;
+pub use strained_solution::positions;
 
 // ANCHOR: rows
 /// Fills the grid row by row in parallel: `point(hi, kj)` is the intensity at one point.
@@ -52,8 +58,8 @@ pub fn strained_parallel(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
 // ANCHOR_END: strained_parallel
 
 // ANCHOR: fast
-/// The best direct sum: every exponential evaluated, by the vectorisable [`crate::sincos`],
-/// on every core.
+/// The best direct sum: every exponential evaluated, by chapter 9's vectorisable
+/// [`sum_cis`], on every core.
 pub fn square_fast(n: usize, h: &[f64], k: &[f64]) -> Vec<f64> {
     let (x, y) = square_positions(n);
     parallel_rows(h, k, |hi, kj| sum_cis(hi, kj, &x, &y).norm_sqr())

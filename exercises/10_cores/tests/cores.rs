@@ -1,8 +1,8 @@
-// Tests of the parallel versions (book: "All cores"): right, and the same whatever the number
-// of threads.
+// Chapter 10's tests: the parallel versions (book: "All cores"), right, and the same whatever
+// the number of threads. Written once, here; the reference solution runs them too
+// (solutions/10_cores/tests includes this file with `use cores_solution as cores;`).
 
-use crystal::axis;
-use crystal::cores::{square_parallel, strained_parallel};
+use cores::{axis, square_parallel, strained_parallel};
 
 include!("common/mod.rs");
 

@@ -1,15 +1,21 @@
-//! The right algorithm: fewer operations, not faster ones. The square crystal's sum is a
-//! discrete Fourier transform, so an FFT computes the whole grid at once; the strained
-//! crystal's is not, but its phase still splits per cell into an h part and a k part, which
-//! turns the grid into one complex matrix product.
+//! Chapter 11 reference solution: the right algorithm, fewer operations, not faster ones. The
+//! square crystal's sum is a discrete Fourier transform, so an FFT computes the whole grid at
+//! once; the strained crystal's is not, but its phase still splits per cell into an h part and
+//! a k part, which turns the grid into one complex matrix product.
+//!
+//! The same API as the exercise crate `algorithm`; the tests in `exercises/11_algorithm/tests`
+//! run against both. Every kernel has chapter 1's signature, `f(n, h, k) -> intensities`, and
+//! stores its grid row by row: `result[i * k.len() + j]` is the intensity at `(h[i], k[j])`.
 
-use crate::circle::inside;
-use crate::sincos::{LANES, cis_turns_x4};
-use crate::strain::{displacement, positions};
+use compiler_solution::{LANES, cis_turns_x4};
 use num_complex::Complex64;
 use rayon::prelude::*;
 use rustfft::FftPlanner;
+use strained_solution::{displacement, inside};
 use wide::f64x4;
+
+pub use laue_solution::axis;
+pub use strained_solution::positions;
 
 /// The first point of an axis of `len` points spaced by exactly `1 / len`, as [`crate::axis`]
 /// makes them; `None` for any other axis.

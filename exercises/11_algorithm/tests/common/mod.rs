@@ -1,4 +1,5 @@
-// Helpers shared by the Part II tests (each test file includes this one).
+// Helpers of this chapter's tests (each test file includes this one). The other crystal
+// chapters keep their own copy: a chapter's tests never need another chapter's files.
 
 #[allow(unused_imports)]
 use num_complex::Complex64;

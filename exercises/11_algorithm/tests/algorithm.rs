@@ -1,7 +1,8 @@
-// Tests of the right algorithms (book: "The right algorithm"): same answers, same tolerance.
+// Chapter 11's tests: the right algorithms (book: "The right algorithm"), same answers, same
+// tolerance. Written once, here; the reference solution runs them too
+// (solutions/11_algorithm/tests includes this file with `use algorithm_solution as algorithm;`).
 
-use crystal::algorithm::{square_fft, strained_matmul};
-use crystal::axis;
+use algorithm::{axis, square_fft, strained_matmul};
 
 include!("common/mod.rs");
 

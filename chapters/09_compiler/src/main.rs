@@ -21,7 +21,6 @@ impl Chapter for Compiler {
         let strained = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
         Ok(vec![
             Case::new("square", inputs.summary("square crystal, "))
-                .reference("square-tables", job(&inputs, laue_solution::laue_tables))
                 .reference(
                     "square-fused",
                     job(&inputs, temporaries_solution::square_fused),
@@ -30,6 +29,7 @@ impl Chapter for Compiler {
                     "square-indexed",
                     job(&inputs, compiler_solution::square_indexed),
                 )
+                .reference("square-tables", job(&inputs, laue_solution::laue_tables))
                 .exercise(
                     "square-cis",
                     // Your cis_turns in the reference's loop: the two differ by it alone.

@@ -20,7 +20,10 @@ impl Chapter for Cores {
         let strained = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
         Ok(vec![
             Case::new("square", inputs.summary("square crystal, "))
-                .reference("square-tables", job(&inputs, laue_solution::laue_tables))
+                .reference(
+                    "square-fused",
+                    job(&inputs, temporaries_solution::square_fused),
+                )
                 .exercise(
                     "square-parallel",
                     yours!(job(&inputs, cores::square_parallel)),

@@ -21,7 +21,7 @@ fn scratch(name: &str) -> std::path::PathBuf {
 fn every_kernel_saves_npy_and_png() {
     let dir = scratch("save");
     for kernel in [
-        "square-tables",
+        "square-fused",
         "square-parallel",
         "square-fast",
         "strained-positions",

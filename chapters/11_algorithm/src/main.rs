@@ -23,6 +23,10 @@ impl Chapter for Algorithm {
         let strained = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
         Ok(vec![
             Case::new("square", inputs.summary("square crystal, "))
+                .reference(
+                    "square-fused",
+                    job(&inputs, temporaries_solution::square_fused),
+                )
                 .reference("square-tables", job(&inputs, laue_solution::laue_tables))
                 .exercise(
                     "square-fft",

@@ -17,7 +17,8 @@ fn scratch(name: &str) -> std::path::PathBuf {
     harness::testing::scratch_dir(env!("CARGO_TARGET_TMPDIR"), &format!("algorithm-{name}"))
 }
 
-const KERNELS: [&str; 5] = [
+const KERNELS: [&str; 6] = [
+    "square-fused",
     "square-tables",
     "square-fft",
     "strained-positions",
@@ -111,7 +112,7 @@ fn bad_sizes_and_paths_are_refused() {
     );
     fails_with(
         &["run", "algorithm", "fft", "--solution"],
-        "chapter algorithm has no kernel `fft` (its kernels: square-tables, square-fft,",
+        "chapter algorithm has no kernel `fft` (its kernels: square-fused, square-tables, square-fft,",
     );
     // The matrix product's tables grow as N^3: N = 4096 cannot fit anywhere.
     fails_with(

@@ -1,0 +1,93 @@
+//! Chapter 6's runner from the outside, reference side: every kernel runs and saves its grid,
+//! and bad input gets one line on stderr and a non-zero exit. Sizes are tiny: the runner under
+//! test is unoptimised.
+
+const RUNNER: &str = env!("CARGO_BIN_EXE_circle-chapter");
+const HERE: &str = env!("CARGO_MANIFEST_DIR");
+
+fn fails_with(args: &[&str], needle: &str) -> String {
+    harness::testing::fails_with(RUNNER, HERE, args, needle)
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    harness::testing::scratch_dir(env!("CARGO_TARGET_TMPDIR"), &format!("circle-{name}"))
+}
+
+#[test]
+fn every_kernel_saves_npy_and_png() {
+    let dir = scratch("save");
+    for kernel in ["naive", "masked", "cells"] {
+        let (npy, png) = (
+            dir.join(format!("{kernel}.npy")),
+            dir.join(format!("{kernel}.png")),
+        );
+        let text = harness::testing::succeeds(
+            RUNNER,
+            HERE,
+            &[
+                "run",
+                "circle",
+                kernel,
+                "--solution",
+                "--n",
+                "5",
+                "--oversampling",
+                "2",
+                "--save",
+                npy.to_str().unwrap(),
+                "--png",
+                png.to_str().unwrap(),
+            ],
+        );
+        assert!(text.contains("circular crystal, N = 5"), "{kernel}: {text}");
+        assert!(text.contains("10 x 10 grid"), "{kernel}: {text}");
+        let npy_bytes = std::fs::read(&npy).expect("the .npy file");
+        assert!(npy_bytes.starts_with(b"\x93NUMPY"));
+        assert_eq!(npy_bytes.len() % 16, 0, "header padded, then 100 f64");
+        assert!(
+            std::fs::read(&png)
+                .expect("the .png file")
+                .starts_with(b"\x89PNG")
+        );
+    }
+}
+
+#[test]
+fn bad_sizes_and_names_are_refused() {
+    fails_with(
+        &["run", "circle", "naive", "--solution", "--n", "0"],
+        "n must be at least 1",
+    );
+    fails_with(
+        &["run", "circle", "cells", "--solution", "--n", "5000"],
+        "too large for chapter circle",
+    );
+    fails_with(
+        &["run", "circle", "round", "--solution"],
+        "chapter circle has no kernel `round` (its kernels: naive, masked, cells)",
+    );
+    fails_with(&["run", "circle", "masked"], "exists only in the solution");
+}
+
+#[test]
+fn bench_compares_against_naive() {
+    let text = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "bench",
+            "circle",
+            "--solution",
+            "--n",
+            "4",
+            "--seconds",
+            "0.02",
+        ],
+    );
+    let rows: Vec<&str> = text.lines().filter(|l| l.contains("reference")).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(
+        rows[0].contains("naive") && rows[0].contains("1.00x"),
+        "{text}"
+    );
+}

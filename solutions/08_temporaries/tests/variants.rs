@@ -1,0 +1,28 @@
+//! Tests of the kernels that only the reference solution has: each one against the plain
+//! version it speeds up, within the tolerance of the exercises.
+
+use temporaries_solution::{axis, square_chunked};
+
+include!("../../../exercises/08_temporaries/tests/common/mod.rs");
+
+type Kernel = fn(usize, &[f64], &[f64]) -> Vec<f64>;
+
+fn agree(name: &str, reference: Kernel, variant: Kernel, n: usize) {
+    let (h, k) = (axis(0.0, n, 3), axis(4.0, n, 3));
+    let err = relative_error(&reference(n, &h, &k), &variant(n, &h, &k));
+    assert!(err < TOLERANCE, "{name} (N = {n}): error {err:e}");
+    // Rectangular, irregular grids catch transposed or mis-strided results.
+    let (h, k) = ([-0.3, 0.05, 0.45], [3.6, 3.95, 4.0, 4.25, 4.3]);
+    let err = relative_error(&reference(n, &h, &k), &variant(n, &h, &k));
+    assert!(
+        err < TOLERANCE,
+        "{name} on a rectangular grid: error {err:e}"
+    );
+}
+
+#[test]
+fn chunked_matches_the_reference() {
+    let naive: Kernel = laue_solution::laue_naive;
+    agree("chunked", naive, square_chunked, 9);
+    agree("chunked (more than one chunk)", naive, square_chunked, 19);
+}

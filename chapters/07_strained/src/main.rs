@@ -20,7 +20,7 @@ impl Chapter for Strained {
         let inputs = Inputs::new(values);
         let what = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
         Ok(vec![
-            Case::new("", inputs.summary(&what))
+            Case::new("strained", inputs.summary(&what))
                 .exercise(
                     "naive",
                     yours!(job(&inputs, strained::strained_naive)),

@@ -18,7 +18,7 @@ impl Chapter for Temporaries {
     fn cases(&self, values: &Values) -> anyhow::Result<Vec<Case>> {
         let inputs = Inputs::new(values);
         Ok(vec![
-            Case::new("", inputs.summary("square crystal, "))
+            Case::new("square", inputs.summary("square crystal, "))
                 .reference("naive", job(&inputs, laue_solution::laue_naive))
                 .exercise(
                     "materialised",

@@ -1,8 +1,8 @@
 //! `report`: a runtime table across chapters. A chapter's data names the cases its report
 //! gathers (`[report] cases = ["square", "strained"]`); every chapter up to it that has kernels
 //! of those cases is benched (reference side, JSON lines), and the rows are put together case
-//! by case, each speed-up against the case's first row. Printed, and written as markdown and
-//! JSON under target/workbook/.
+//! by case, each speed-up against the case's first row; a kernel that several chapters show is
+//! timed once, by the first. Printed, and written as markdown and JSON under target/workbook/.
 
 use crate::catalog;
 use crate::data::ChapterData;
@@ -49,7 +49,12 @@ pub fn run(chapter: Option<&str>, seconds: f64) -> Result<()> {
             continue;
         }
         eprintln!("timing chapter {}...", c.name);
-        for row in bench_lines(c, seconds)? {
+        for mut row in bench_lines(c, seconds)? {
+            // In a chapter with several cases the kernels are named `CASE-KERNEL`; the same
+            // kernel shown again by a later chapter is timed once, by the first.
+            if let Some(plain) = row.kernel.strip_prefix(&format!("{}-", row.case)) {
+                row.kernel = plain.to_string();
+            }
             let seen = rows
                 .iter()
                 .any(|r| r.case == row.case && r.kernel == row.kernel);

@@ -118,7 +118,7 @@ fn is_ours(path: &Path) -> bool {
         .any(|dir| p.starts_with(dir))
 }
 
-/// Where `workbook reproduce` writes the figures the book includes.
+/// Where `cargo workbook reproduce` writes the figures the book includes.
 pub fn measured_dir() -> PathBuf {
     root().join("book").join("src").join("measured")
 }

@@ -40,15 +40,11 @@ pub fn build_runner(chapter: &ChapterData, with_exercise: bool) -> Result<PathBu
             let shown = std::io::stderr().is_terminal();
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 let status = line.trim_start();
-                if status.starts_with("Compiling") && shown {
-                    eprintln!("{line}");
-                } else if !(status.starts_with("Compiling")
-                    || status.starts_with("Finished")
-                    || status.starts_with("Fresh"))
-                    && !status.starts_with("error: could not compile")
-                    && !status.is_empty()
-                    && shown
-                {
+                // Compile errors come as JSON on stdout; these are cargo's own lines.
+                let noise = ["Finished", "Fresh", "error: could not compile"]
+                    .iter()
+                    .any(|p| status.starts_with(p));
+                if shown && !noise && !status.is_empty() {
                     eprintln!("{line}");
                 }
             }

@@ -30,6 +30,7 @@ pub mod phases;
 pub mod picture;
 pub mod runner;
 pub mod scaling;
+pub mod source;
 pub mod testing;
 pub mod threads;
 

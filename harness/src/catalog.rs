@@ -76,6 +76,15 @@ pub fn resolve<'c>(chapters: &'c [ChapterData], typed: &str) -> Result<&'c Chapt
     }
 }
 
+/// `: did you mean `NAME`?` when a candidate is near `typed` (compared in lower case), else
+/// nothing: the middle of an "unknown name" message.
+pub fn did_you_mean(typed: &str, candidates: &[&str]) -> String {
+    match nearest(&typed.trim().to_lowercase(), candidates) {
+        Some(best) => format!(": did you mean `{best}`?"),
+        None => String::new(),
+    }
+}
+
 /// The candidate closest to `typed` when it is close enough to be a typo or a prefix.
 pub fn nearest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
     if typed.len() >= 3
@@ -102,5 +111,7 @@ mod tests {
         assert_eq!(nearest("luae", &names), Some("laue"));
         assert_eq!(nearest("strain", &names), Some("strained"));
         assert_eq!(nearest("zzzzzz", &names), None);
+        assert_eq!(did_you_mean("Heat", &names), ": did you mean `heat`?");
+        assert_eq!(did_you_mean("zzzzzz", &names), "");
     }
 }

@@ -186,15 +186,15 @@ impl Workload {
     pub fn kernel(&self, name: &str) -> Result<&Kernel> {
         match self.kernels.iter().find(|k| k.name == name) {
             Some(k) => Ok(k),
-            None => bail!(
-                "chapter {} has no kernel `{name}` (its kernels: {})",
-                self.chapter,
-                self.kernels
-                    .iter()
-                    .map(|k| k.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            None => {
+                let names: Vec<&str> = self.kernels.iter().map(|k| k.name.as_str()).collect();
+                bail!(
+                    "chapter {} has no kernel `{name}`{} (its kernels: {})",
+                    self.chapter,
+                    crate::catalog::did_you_mean(name, &names),
+                    names.join(", ")
+                )
+            }
         }
     }
 
@@ -237,7 +237,8 @@ impl Values {
             let Some(p) = params.iter().find(|p| &p.name == name) else {
                 let known: Vec<&str> = params.iter().map(|p| p.name.as_str()).collect();
                 bail!(
-                    "chapter {chapter} has no parameter `{name}` (it takes: {})",
+                    "chapter {chapter} has no parameter `{name}`{} (it takes: {})",
+                    crate::catalog::did_you_mean(name, &known),
                     if known.is_empty() {
                         "none".to_string()
                     } else {
@@ -277,5 +278,49 @@ pub fn parse_positive(name: &str, raw: &str) -> Result<u64> {
             bail!("{name} = {raw} is far too large")
         }
         Err(_) => bail!("{name} must be a positive whole number, got `{raw}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_suggest_the_nearest() {
+        let reference: Job = Box::new(|| Output::Values(vec![1.0]));
+        let work = Workload {
+            chapter: "demo".into(),
+            cases: vec![CaseInfo {
+                name: String::new(),
+                summary: String::new(),
+            }],
+            kernels: vec![Kernel {
+                name: "tables".into(),
+                about: String::new(),
+                stub: None,
+                yours: None,
+                reference,
+                case: 0,
+            }],
+        };
+        let e = work.kernel("table").err().unwrap().to_string();
+        assert_eq!(
+            e,
+            "chapter demo has no kernel `table`: did you mean `tables`? (its kernels: tables)"
+        );
+        let params = [ParamData {
+            name: "oversampling".into(),
+            default: 3,
+            max: 9,
+            help: String::new(),
+        }];
+        let given = [("oversample".to_string(), "2".to_string())];
+        let e = Values::parse("demo", &params, &given)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "chapter demo has no parameter `oversample`: did you mean `oversampling`? (it takes: oversampling)"
+        );
     }
 }

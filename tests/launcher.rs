@@ -3,6 +3,7 @@
 //! whatever the learner has done to the real exercises, and prove along the way that the
 //! launcher acts on the folder it runs in.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,8 +11,14 @@ const LAUNCHER: &str = env!("CARGO_BIN_EXE_workbook");
 
 /// Runs the launcher in `dir`: (succeeded, stdout, stderr).
 fn launch(dir: &Path, args: &[&str]) -> (bool, String, String) {
+    launch_with(dir, args, &[])
+}
+
+/// [`launch`] with more environment variables.
+fn launch_with(dir: &Path, args: &[&str], env: &[(&str, &OsStr)]) -> (bool, String, String) {
     let out = Command::new(LAUNCHER)
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env_remove("RUST_BACKTRACE")
         .env_remove("WORKBOOK_ROOT")
@@ -29,7 +36,11 @@ fn launch(dir: &Path, args: &[&str]) -> (bool, String, String) {
 
 /// Asserts one line on stderr containing `needle`, a failure, and no backtrace.
 fn fails_with(dir: &Path, args: &[&str], needle: &str) {
-    let (ok, stdout, stderr) = launch(dir, args);
+    fails_with_env(dir, args, &[], needle)
+}
+
+fn fails_with_env(dir: &Path, args: &[&str], env: &[(&str, &OsStr)], needle: &str) {
+    let (ok, stdout, stderr) = launch_with(dir, args, env);
     let shown = args.join(" ");
     assert!(!ok, "`{shown}` should fail; stdout: {stdout}");
     assert_eq!(
@@ -106,6 +117,27 @@ fn help_and_unknown_names_need_no_build() {
         repo(),
         &["run", "01_laue", "naive", "--n", "0"],
         "n must be at least 1, got 0",
+    );
+    // Did you mean: kernels and parameters as well as chapters.
+    fails_with(
+        repo(),
+        &["run", "laue", "nave", "--solution"],
+        "chapter laue has no kernel `nave`: did you mean `naive`? (its kernels: naive, tables)",
+    );
+    fails_with(
+        repo(),
+        &["bench", "laue", "--kernel", "Tables"],
+        "did you mean `tables`?",
+    );
+    fails_with(
+        repo(),
+        &["run", "laue", "naive", "--oversample", "2"],
+        "chapter laue has no parameter `oversample`: did you mean `oversampling`? (it takes: n, oversampling)",
+    );
+    fails_with(
+        repo(),
+        &["hint", "laue", "nave"],
+        "chapter laue has no kernel or stub `nave`: did you mean `naive`?",
     );
     fails_with(repo(), &["frobnicate"], "frobnicate");
     fails_with(repo(), &["run", "laue"], "KERNEL");
@@ -251,5 +283,171 @@ fn the_tools_act_on_the_folder_they_run_in() {
     assert!(
         stdout.contains(&*two.canonicalize().unwrap().to_string_lossy()),
         "{stdout}"
+    );
+}
+
+#[test]
+fn hints_come_one_at_a_time_then_point_to_the_solution() {
+    let dir = fixture("hint");
+    let (ok, stdout, stderr) = launch(&dir, &["hint", "alpha"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("Hint 1 of 2 for fn double in exercises/01_alpha/src/lib.rs:")
+            && stdout.contains("Twice x is x added to itself.")
+            && stdout.contains("`cargo workbook hint alpha` gives the next"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = launch(&dir, &["hint", "alpha"]);
+    assert!(
+        stdout.contains("Hint 2 of 2 for fn double") && stdout.contains("That was the last hint"),
+        "{stdout}"
+    );
+    let (ok, stdout, _) = launch(&dir, &["hint", "1"]);
+    assert!(ok);
+    assert!(
+        stdout.contains("No more hints for fn double")
+            && stdout.contains("1. Twice x")
+            && stdout.contains("2. One line")
+            && stdout.contains("The reference solution's fn double is in solutions/01_alpha/"),
+        "{stdout}"
+    );
+    assert!(dir.join("target/workbook/hints-shown.txt").is_file());
+
+    // double solved: the hints move on to triple; double's are remembered.
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_HALF);
+    let (_, stdout, _) = launch(&dir, &["hint", "alpha"]);
+    assert!(stdout.contains("Hint 1 of 2 for fn triple"), "{stdout}");
+    let (_, stdout, _) = launch(&dir, &["hint", "alpha", "double"]);
+    assert!(stdout.contains("No more hints for fn double"), "{stdout}");
+    // Written but wrong is still the one to hint at.
+    write(
+        &dir,
+        "exercises/01_alpha/src/lib.rs",
+        &ALPHA_SOLVED.replace("3 * x", "2 * x"),
+    );
+    let (_, stdout, _) = launch(&dir, &["hint", "alpha"]);
+    assert!(stdout.contains("Hint 2 of 2 for fn triple"), "{stdout}");
+    fails_with(
+        &dir,
+        &["hint", "alpha", "tripel"],
+        "chapter alpha has no kernel or stub `tripel`: did you mean `triple`?",
+    );
+
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_SOLVED);
+    let (ok, stdout, _) = launch(&dir, &["hint", "alpha"]);
+    assert!(
+        ok && stdout.contains("All of chapter alpha's tests pass"),
+        "{stdout}"
+    );
+    write(&dir, "exercises/01_alpha/src/lib.rs", "pub fn double(");
+    fails_with(
+        &dir,
+        &["hint", "alpha"],
+        "exercises/01_alpha does not compile",
+    );
+}
+
+/// `git` in `dir`, quietly, with an identity of its own.
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Learner",
+            "-c",
+            "user.email=learner@example.com",
+        ])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {}", args.join(" "));
+}
+
+#[test]
+fn reset_puts_the_stubs_back_and_keeps_yours() {
+    let dir = fixture("reset");
+    let lib = dir.join("exercises/01_alpha/src/lib.rs");
+    let original = std::fs::read_to_string(&lib).unwrap();
+    git(&dir, &["init", "--quiet"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "--quiet", "-m", "the workbook"]);
+    fails_with(
+        &dir,
+        &["reset", "alpha"],
+        "exercises/01_alpha/src is as committed: nothing to reset",
+    );
+
+    // One function back: the rest of the file stays as the learner left it.
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_SOLVED);
+    let (ok, stdout, stderr) = launch(&dir, &["reset", "alpha", "triple"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("fn triple in exercises/01_alpha/src/lib.rs is the original stub again; the file as you left it is kept in exercises/01_alpha/src/lib.rs.bak"),
+        "{stdout}"
+    );
+    let now = std::fs::read_to_string(&lib).unwrap();
+    assert!(
+        now.contains("x + x") && now.contains("todo!(\"three of them\")"),
+        "{now}"
+    );
+    assert!(now.contains("/// Three times `x`."), "{now}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("exercises/01_alpha/src/lib.rs.bak")).unwrap(),
+        ALPHA_SOLVED
+    );
+    fails_with(
+        &dir,
+        &["reset", "alpha", "triple"],
+        "fn triple in exercises/01_alpha/src/lib.rs is as committed: nothing to reset",
+    );
+
+    // The whole exercise back.
+    let (ok, stdout, stderr) = launch(&dir, &["reset", "01_alpha"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stdout.contains("exercises/01_alpha/src/lib.rs: the original stubs are back; your version is kept in exercises/01_alpha/src/lib.rs.bak")
+            && stdout.contains("`cargo workbook check alpha`"),
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), original);
+    fails_with(&dir, &["reset", "alpha"], "nothing to reset");
+    fails_with(
+        &dir,
+        &["reset", "alpha", "quadruple"],
+        "chapter alpha has no kernel or stub `quadruple`",
+    );
+    // A function the learner renamed cannot be found; the whole file can still go back.
+    write(
+        &dir,
+        "exercises/02_beta/src/lib.rs",
+        "pub fn minus(x: i64) -> i64 {\n    -x\n}\n",
+    );
+    fails_with(
+        &dir,
+        &["reset", "beta", "negate"],
+        "cannot find fn negate in exercises/02_beta/src/lib.rs",
+    );
+}
+
+#[test]
+fn reset_without_git_says_what_to_do() {
+    let dir = fixture("reset-no-git");
+    // The copy lies inside this repository's target/: git must not look above it.
+    let parent = dir.parent().unwrap().as_os_str();
+    fails_with_env(
+        &dir,
+        &["reset", "alpha"],
+        &[("GIT_CEILING_DIRECTORIES", parent)],
+        "is not a git clone with a commit, so there is no original to reset from: get the workbook with `git clone`",
+    );
+    let empty = dir.join("no-programs");
+    std::fs::create_dir_all(&empty).unwrap();
+    fails_with_env(
+        &dir,
+        &["reset", "alpha", "double"],
+        &[("PATH", empty.as_os_str())],
+        "reset takes the original stubs from git, which is not installed: install git",
     );
 }

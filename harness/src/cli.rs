@@ -35,6 +35,20 @@ pub enum Command {
         #[arg(long)]
         solution: bool,
     },
+    /// A hint for the first stub of a chapter you have not solved (or for KERNEL's stub); ask
+    /// again for the next, more specific one.
+    Hint {
+        chapter: String,
+        /// A kernel (`naive`) or a stub (`laue_naive`) of the chapter.
+        kernel: Option<String>,
+    },
+    /// Put a chapter's original stubs back (or only KERNEL's stub); your version of each file
+    /// it replaces is kept as FILE.bak.
+    Reset {
+        chapter: String,
+        /// A kernel (`naive`) or a stub (`laue_naive`) of the chapter.
+        kernel: Option<String>,
+    },
     /// Run one kernel once: its time, its error against the reference, and files to look at.
     Run {
         #[command(flatten)]

@@ -145,11 +145,60 @@ impl ChapterData {
         match self.kernels.iter().find(|k| k.name == name) {
             Some(k) => Ok(k),
             None => bail!(
-                "chapter {} has no kernel `{name}` (its kernels: {})",
+                "chapter {} has no kernel `{name}`{} (its kernels: {})",
                 self.name,
+                crate::catalog::did_you_mean(name, &self.kernel_names()),
                 self.kernel_names().join(", ")
             ),
         }
+    }
+
+    /// The hints of `stub`, from a nudge to the answer's shape (none when the data has none).
+    pub fn hints_for(&self, stub: &str) -> &[String] {
+        self.hints
+            .iter()
+            .find(|h| h.stub == stub)
+            .map_or(&[], |h| h.text.as_slice())
+    }
+
+    /// The function a learner means by `typed`: a kernel's name (`naive`: its stub
+    /// `laue_naive`), a stub's name (`FibCache::get`), or a stub's last part when only one
+    /// stub has it (`get`). Else an error that lists both and suggests the nearest.
+    pub fn stub_for(&self, typed: &str) -> Result<&str> {
+        if let Some(k) = self.kernels.iter().find(|k| k.name == typed) {
+            return match k.stub.as_deref() {
+                Some(stub) => Ok(stub),
+                None => bail!(
+                    "kernel `{typed}` of chapter {} exists only in the solution: there is no function of yours behind it (stubs: {})",
+                    self.name,
+                    self.stubs().join(", ")
+                ),
+            };
+        }
+        let stubs = self.stubs();
+        if let Some(s) = stubs.iter().find(|s| **s == typed) {
+            return Ok(s);
+        }
+        let last = |s: &&str| s.rsplit("::").next() == Some(typed);
+        let same: Vec<&str> = stubs.iter().filter(|s| last(s)).copied().collect();
+        match same.as_slice() {
+            [one] => return Ok(one),
+            [] => {}
+            several => bail!(
+                "chapter {} has several stubs called `{typed}`: name one of {}",
+                self.name,
+                several.join(", ")
+            ),
+        }
+        let mut names = self.kernel_names();
+        names.extend(stubs.iter().copied());
+        bail!(
+            "chapter {} has no kernel or stub `{typed}`{} (kernels: {}; stubs: {})",
+            self.name,
+            crate::catalog::did_you_mean(typed, &names),
+            self.kernel_names().join(", "),
+            stubs.join(", ")
+        )
     }
 
     pub fn kernel_names(&self) -> Vec<&str> {
@@ -182,6 +231,23 @@ impl ChapterData {
                     p.default,
                     p.max
                 );
+            }
+        }
+        let stubs = self.stubs();
+        let mut hinted = std::collections::HashSet::new();
+        for h in &self.hints {
+            if !stubs.contains(&h.stub.as_str()) {
+                bail!(
+                    "hints for `{}`, which is no stub of the chapter (stubs: {})",
+                    h.stub,
+                    stubs.join(", ")
+                );
+            }
+            if !hinted.insert(h.stub.as_str()) {
+                bail!("the hints for `{}` are listed twice", h.stub);
+            }
+            if h.text.is_empty() || h.text.iter().any(|t| t.trim().is_empty()) {
+                bail!("the hints for `{}` have an empty text", h.stub);
             }
         }
         for g in &self.goals {
@@ -230,6 +296,35 @@ about = "the fast one"
             err,
             "chapter demo has no kernel `slow` (its kernels: naive, fast)"
         );
+        let err = d.kernel("nave").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "chapter demo has no kernel `nave`: did you mean `naive`? (its kernels: naive, fast)"
+        );
+    }
+
+    #[test]
+    fn hints_and_stubs_by_name() {
+        let text = format!(
+            "{SAMPLE}\n[[hints]]\nstub = \"demo_naive\"\ntext = [\"a nudge\", \"the shape\"]\n"
+        );
+        let d = ChapterData::parse(&text, "demo.toml").unwrap();
+        assert_eq!(d.hints_for("demo_naive"), ["a nudge", "the shape"]);
+        assert!(d.hints_for("other").is_empty());
+        assert_eq!(d.stub_for("naive").unwrap(), "demo_naive");
+        assert_eq!(d.stub_for("demo_naive").unwrap(), "demo_naive");
+        let e = d.stub_for("fast").unwrap_err().to_string();
+        assert!(e.contains("exists only in the solution"), "{e}");
+        let e = d.stub_for("demo_naiv").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "chapter demo has no kernel or stub `demo_naiv`: did you mean `demo_naive`? (kernels: naive, fast; stubs: demo_naive)"
+        );
+        let unknown = text.replace("stub = \"demo_naive\"\ntext", "stub = \"demo_fast\"\ntext");
+        let e = ChapterData::parse(&unknown, "x.toml").unwrap_err();
+        assert!(format!("{e:#}").contains("no stub of the chapter"), "{e:#}");
+        let empty = text.replace("[\"a nudge\", \"the shape\"]", "[]");
+        assert!(ChapterData::parse(&empty, "x.toml").is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! exercise does not compile breaks only the commands on that chapter.
 
 use crate::cli::{self, Command, parse_seconds};
-use crate::commands::{report, reproduce, status};
+use crate::commands::{hint, report, reproduce, reset, status};
 use crate::{book, catalog, check, files, guard};
 use anyhow::Result;
 use std::ffi::OsString;
@@ -48,6 +48,12 @@ fn run(cli: cli::Cli) -> Result<i32> {
     match command {
         Command::Status => status::run()?,
         Command::Check { chapter, solution } => check::run(&catalog::find(&chapter)?, solution)?,
+        Command::Hint { chapter, kernel } => {
+            hint::run(&catalog::find(&chapter)?, kernel.as_deref())?
+        }
+        Command::Reset { chapter, kernel } => {
+            reset::run(&catalog::find(&chapter)?, kernel.as_deref())?
+        }
         Command::Book => {
             let index = book::build()?;
             println!("The book is built: open {}", index.display());

@@ -1,10 +1,12 @@
 //! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`) and the
-//! launcher's (`status`, `reproduce`, `report`; `check` and `book` have their own modules).
+//! launcher's (`status`, `hint`, `reset`, `reproduce`, `report`; `check` and `book` have their own modules).
 
 pub mod bench;
 pub mod flamegraph;
 pub mod heap;
+pub mod hint;
 pub mod report;
 pub mod reproduce;
+pub mod reset;
 pub mod run;
 pub mod status;

@@ -156,3 +156,69 @@ fn every_crate_folder_belongs_to_a_chapter() {
         }
     }
 }
+
+/// The functions of every `.rs` file under `dir`: (qualified name, holds a `todo!()`).
+fn functions(dir: &Path) -> Vec<(String, bool)> {
+    harness::commands::hint::read_sources(dir)
+        .into_iter()
+        .flat_map(|(_, text, items)| {
+            items
+                .iter()
+                .map(|f| (f.qualified(), f.has_todo(&text)))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_stubs_are_the_functions_left_to_write() {
+    for c in chapters() {
+        let exercise = functions(&root().join(c.exercise_dir()).join("src"));
+        let stubs = c.stubs();
+        for (name, todo) in &exercise {
+            let bare = name.rsplit("::").next().unwrap_or(name);
+            let listed = stubs.iter().any(|s| s == name || *s == bare);
+            if *todo {
+                assert!(
+                    listed,
+                    "{}: fn {name} holds a todo!() but is not in the chapter's stubs ({})",
+                    c.exercise_dir(),
+                    stubs.join(", ")
+                );
+            }
+        }
+        let solution = functions(&root().join(c.solution_dir()).join("src"));
+        for stub in &stubs {
+            let matches = |list: &[(String, bool)]| {
+                list.iter()
+                    .filter(|(n, _)| n == stub || n.rsplit("::").next() == Some(stub))
+                    .map(|(_, todo)| *todo)
+                    .collect::<Vec<_>>()
+            };
+            assert!(
+                matches(&exercise).contains(&true),
+                "{}: stub {stub} holds no todo!()",
+                c.exercise_dir()
+            );
+            assert!(
+                !matches(&solution).is_empty() && !matches(&solution).contains(&true),
+                "{}: stub {stub} is missing or unsolved",
+                c.solution_dir()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_stub_has_at_least_two_hints() {
+    for c in chapters() {
+        for stub in c.stubs() {
+            let n = c.hints_for(stub).len();
+            assert!(
+                n >= 2,
+                "chapters/{}/chapter.toml: stub {stub} has {n} hints, at least 2 wanted ([[hints]] stub = \"{stub}\")",
+                c.folder()
+            );
+        }
+    }
+}

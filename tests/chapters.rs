@@ -222,3 +222,114 @@ fn every_stub_has_at_least_two_hints() {
         }
     }
 }
+
+/// Every `cargo workbook ...` that the README, the book, the exercises, the solutions and the
+/// chapters' data name is a command the launcher has, on a chapter, kernel and parameters that
+/// exist; and no text names a command without the `cargo workbook` the learner types.
+#[test]
+fn every_command_the_docs_name_exists() {
+    let chapters = chapters();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut add = |path: &Path| {
+        let shown = path.strip_prefix(root()).unwrap().display().to_string();
+        texts.push((shown, std::fs::read_to_string(path).unwrap()));
+    };
+    add(&root().join("README.md"));
+    let mut dirs = vec![root().join("book/src")];
+    for c in &chapters {
+        dirs.push(root().join(c.exercise_dir()));
+        dirs.push(root().join(c.solution_dir()).join("src"));
+        add(&root()
+            .join("chapters")
+            .join(c.folder())
+            .join("chapter.toml"));
+    }
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "rs") {
+                add(&path);
+            }
+        }
+    }
+    let placeholder = |w: &str| w.chars().any(|c| c.is_ascii_uppercase()) || w.contains("...");
+    let mut wrong = Vec::new();
+    for (file, text) in &texts {
+        for (n, line) in text.lines().enumerate() {
+            let at = format!("{file}:{}", n + 1);
+            for (i, _) in line.match_indices("workbook ") {
+                let before = &line[..i];
+                let after: Vec<&str> = line[i + "workbook ".len()..]
+                    .split(['`', '"', ')', '|'])
+                    .next()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                    .collect();
+                let Some(sub) = after.first().copied() else {
+                    continue;
+                };
+                let Some(options) = harness::cli::options_of(sub) else {
+                    let word = sub.chars().all(|c| c.is_ascii_lowercase());
+                    if !before.ends_with("cargo ") || !word {
+                        continue;
+                    }
+                    wrong.push(format!("{at}: no command `{sub}`"));
+                    continue;
+                };
+                if !before.ends_with("cargo ") {
+                    wrong.push(format!("{at}: `workbook {sub}` without `cargo`"));
+                    continue;
+                }
+                let positional: Vec<&str> = after[1..]
+                    .iter()
+                    .copied()
+                    .take_while(|w| !w.starts_with('-'))
+                    .collect();
+                let Some(typed) = positional.first().filter(|w| !placeholder(w)) else {
+                    continue;
+                };
+                let chapter = match harness::catalog::resolve(&chapters, typed) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        wrong.push(format!("{at}: {e}"));
+                        continue;
+                    }
+                };
+                if let Some(second) = positional.get(1).filter(|w| !placeholder(w)) {
+                    let found = match sub {
+                        "hint" | "reset" => chapter.stub_for(second).map(|_| ()),
+                        _ => chapter.kernel(second).map(|_| ()),
+                    };
+                    if let Err(e) = found {
+                        wrong.push(format!("{at}: {e}"));
+                    }
+                }
+                let mut words = after[1..].iter();
+                while let Some(w) = words.next() {
+                    let Some(flag) = w.strip_prefix("--") else {
+                        continue;
+                    };
+                    let name = flag.split('=').next().unwrap_or(flag);
+                    if name == "kernel" {
+                        for k in words.next().map_or("", |v| v).split(',') {
+                            if let Err(e) = chapter.kernel(k) {
+                                wrong.push(format!("{at}: {e}"));
+                            }
+                        }
+                    } else if !options.iter().any(|o| o == name)
+                        && !chapter.params.iter().any(|p| p.name == name)
+                    {
+                        wrong.push(format!(
+                            "{at}: chapter {} takes no --{name} in `cargo workbook {sub}`",
+                            chapter.name
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -82,7 +82,10 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
     let run = test_package(&package)?;
     if let Some((_, errors)) = &run.compile_error {
         println!("{errors}");
-        bail!("{folder} does not compile: fix the errors above, then check again");
+        bail!(
+            "{folder} does not compile: fix the errors above, then run `cargo workbook check {}` again",
+            chapter.name
+        );
     }
     if run.outcomes.is_empty() {
         bail!(
@@ -115,8 +118,8 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
     } else {
         if let Some(stub) = first_stub(&failed, &chapter.stubs()) {
             println!(
-                "next: fill in {stub}, then `cargo workbook check {}`",
-                chapter.name
+                "next: fill in {stub}, then `cargo workbook check {}` (stuck? `cargo workbook hint {}`)",
+                chapter.name, chapter.name
             );
         }
         bail!(

@@ -83,7 +83,7 @@ pub enum Command {
         /// Where a thread sweep's plot goes (default: target/workbook/scaling-CHAPTER.svg).
         #[arg(long, value_name = "FILE.svg")]
         plot: Option<PathBuf>,
-        /// Print the reference timings as JSON lines (what `report` reads).
+        /// Print the reference timings as JSON lines (what `cargo workbook report` reads).
         #[arg(long, hide = true)]
         json: bool,
     },
@@ -280,6 +280,18 @@ pub fn check_destination(path: &Path) -> Result<()> {
         }
         _ => Ok(()),
     }
+}
+
+/// The long options of subcommand `name` (`--solution`, `--kernel`, ...), or `None` when there
+/// is no such subcommand: for the tests that check the commands the docs name.
+pub fn options_of(name: &str) -> Option<Vec<String>> {
+    let command = Cli::command();
+    let sub = command.find_subcommand(name)?;
+    Some(
+        sub.get_arguments()
+            .filter_map(|a| a.get_long().map(str::to_string))
+            .collect(),
+    )
 }
 
 /// Rewrites `--NAME VALUE` and `--NAME=VALUE`, where NAME is no option of the subcommand, to

@@ -24,7 +24,9 @@ pub fn single_count(raw: Option<&str>) -> Result<Option<usize>> {
     let counts = counts(raw)?;
     match counts.as_slice() {
         [one] => Ok(*one),
-        _ => bail!("this command takes one thread count; a sweep (--threads 1,2,4) is for `bench`"),
+        _ => bail!(
+            "this command takes one thread count; a sweep is for `cargo workbook bench CHAPTER --threads 1,2,4`"
+        ),
     }
 }
 

@@ -113,10 +113,11 @@ fn next_step(chapter: &ChapterData, state: &State) -> String {
             chapter.exercise_dir()
         ),
         State::Partly { passed: 0, .. } => format!(
-            "read \"{}\" (target/book/{page}), then fill in fn {} in {}/src/ and run {check}.",
+            "read \"{}\" (target/book/{page}), then fill in fn {} in {}/src/ and run {check} (stuck? `cargo workbook hint {}`).",
             chapter.title,
             chapter.stubs().first().copied().unwrap_or("..."),
-            chapter.exercise_dir()
+            chapter.exercise_dir(),
+            chapter.name
         ),
         State::Partly { first_failure, .. } => format!(
             "chapter {} is partly solved; the first failing test is {first_failure}. Run {check}.",

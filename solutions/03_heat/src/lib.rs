@@ -107,7 +107,7 @@ pub enum Method {
 
 // ANCHOR: run
 /// The whole program: set up the plate, take `steps` time steps, and report the mean
-/// temperature. Each phase is a tracing span, so `cargo workbook run heat ... --phases` can say
+/// temperature. Each phase is a tracing span, so `cargo workbook run heat slow --phases` can say
 /// where the time went.
 pub fn run(rows: usize, cols: usize, steps: usize, method: Method) -> (Field, f64) {
     let p = Params::course();

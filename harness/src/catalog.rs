@@ -95,7 +95,8 @@ pub fn nearest<'a>(typed: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (strsim::damerau_levenshtein(typed, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        // Close, and not a whole rewrite: `m` is no typo of `n`.
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -111,6 +112,8 @@ mod tests {
         assert_eq!(nearest("luae", &names), Some("laue"));
         assert_eq!(nearest("strain", &names), Some("strained"));
         assert_eq!(nearest("zzzzzz", &names), None);
+        assert_eq!(nearest("m", &["n", "frames"]), None);
+        assert_eq!(nearest("frmes", &["n", "frames"]), Some("frames"));
         assert_eq!(did_you_mean("Heat", &names), ": did you mean `heat`?");
         assert_eq!(did_you_mean("zzzzzz", &names), "");
     }

@@ -123,6 +123,20 @@ impl Command {
         }
     }
 
+    /// The files the learner named for the command to write, to refuse before any work.
+    pub fn destinations(&self) -> Vec<&Path> {
+        match self {
+            Command::Run { save, png, .. } => {
+                save.iter().chain(png).map(PathBuf::as_path).collect()
+            }
+            Command::Flamegraph { out, .. } | Command::Heap { out, .. } => {
+                out.iter().map(PathBuf::as_path).collect()
+            }
+            Command::Bench { plot, .. } => plot.iter().map(PathBuf::as_path).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Whether the command runs only the reference solution.
     pub fn solution_only(&self) -> bool {
         match self {
@@ -251,21 +265,10 @@ pub fn parse_seconds(raw: &str) -> Result<f64> {
     }
 }
 
-/// Refuses a path that can't be written before any work is done.
+/// Refuses a path that can't be written before any work is done: see
+/// [`crate::files::check_destination`].
 pub fn check_destination(path: &Path) -> Result<()> {
-    if path.is_dir() {
-        bail!("cannot write {}: it is a folder", path.display());
-    }
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => {
-            bail!(
-                "cannot write {}: folder {} does not exist",
-                path.display(),
-                p.display()
-            )
-        }
-        _ => Ok(()),
-    }
+    crate::files::check_destination(path)
 }
 
 /// Rewrites `--NAME VALUE` and `--NAME=VALUE`, where NAME is no option of the subcommand, to

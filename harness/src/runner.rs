@@ -40,6 +40,10 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             data.name
         );
     }
+    // Before any work: a destination that can't or mustn't be written is refused now.
+    for path in command.destinations() {
+        cli::check_destination(path)?;
+    }
     match command {
         Command::Run {
             kernel,
@@ -90,9 +94,6 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             let counts = threads::counts(threads.as_deref())?;
             for name in &kernel {
                 data.kernel(name)?;
-            }
-            if let Some(p) = &plot {
-                cli::check_destination(p)?;
             }
             let values = sizes.values(data)?;
             let work = workload(data, chapter, &values)?;

@@ -131,6 +131,20 @@ fn unwritable_destinations_are_refused_before_the_build() {
 }
 
 #[test]
+fn reproduce_that_matches_nothing_says_so() {
+    fails_with(
+        repo(),
+        &["reproduce", "laue", "--matching", "no-such-figure"],
+        "no measured figure of chapter laue has `no-such-figure` in its file name (its figures: laue-bench.txt",
+    );
+    fails_with(
+        repo(),
+        &["reproduce", "--matching", "no-such-figure"],
+        "no measured figure of any chapter has `no-such-figure` in its file name",
+    );
+}
+
+#[test]
 fn outside_a_workbook_every_command_says_so() {
     // Not under target/, which is inside this workbook.
     let dir = std::env::temp_dir().join(format!("not-a-workbook-{}", std::process::id()));

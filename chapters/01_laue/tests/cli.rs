@@ -477,6 +477,40 @@ fn bench_sweeps_threads_and_fits_amdahl() {
 }
 
 #[test]
+fn a_thread_sweep_is_sorted_and_each_count_once() {
+    let dir = scratch("sweep");
+    let plot = dir.join("sweep.svg");
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "bench",
+            "laue",
+            "--solution",
+            "--kernel",
+            "tables",
+            "--n",
+            "2",
+            "--seconds",
+            "0.01",
+            "--threads",
+            "2,1,2",
+            "--plot",
+            plot.to_str().unwrap(),
+        ],
+    );
+    let tables: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("laue on "))
+        .collect();
+    assert_eq!(tables.len(), 2, "{stdout}");
+    assert!(
+        tables[0].starts_with("laue on 1 thread:") && tables[1].starts_with("laue on 2 threads:"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn heap_reports_bytes_and_writes_dhat_json() {
     let dir = scratch("heap");
     let json = dir.join("naive.json");

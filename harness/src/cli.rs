@@ -48,6 +48,9 @@ pub enum Command {
         /// Time the kernel's phases (its tracing spans) and print them as a table.
         #[arg(long)]
         phases: bool,
+        /// Skip the reference run that gives the error: for sizes where it takes long.
+        #[arg(long)]
+        no_reference: bool,
     },
     /// Time your kernels and the reference ones on the same inputs, in one table per case.
     Bench {

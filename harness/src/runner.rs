@@ -50,8 +50,10 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             save,
             png,
             phases,
+            no_reference,
         } => {
             let (work, threads) = prepare(data, chapter, &kernel)?;
+            let values = kernel.sizes.values(data)?;
             with_threads(threads, || {
                 run::run(
                     chapter,
@@ -60,6 +62,11 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
                     kernel.side(),
                     run::Files { save, png },
                     phases,
+                    run::Reference {
+                        skip: no_reference,
+                        data,
+                        values: &values,
+                    },
                 )
             })
         }

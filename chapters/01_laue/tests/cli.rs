@@ -511,6 +511,52 @@ fn a_thread_sweep_is_sorted_and_each_count_once() {
 }
 
 #[test]
+fn a_long_reference_run_is_announced_before_it_starts() {
+    use std::io::BufRead;
+    // Tables at N = 256: the naive reference would take minutes, estimated from a run at the
+    // default sizes; the note comes first, and the test stops the runner there.
+    let mut child = std::process::Command::new(RUNNER)
+        .args(["run", "laue", "tables", "--solution", "--n", "256"])
+        .current_dir(harness::testing::root_of(HERE))
+        .env_remove(harness::files::ROOT_VARIABLE)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    reader.read_line(&mut first).unwrap();
+    reader.read_line(&mut first).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        first.starts_with("laue tables: the reference naive that gives the error takes about")
+            && first.contains("scaled as n^4 oversampling^2")
+            && first.contains("add --no-reference to skip it"),
+        "{first}"
+    );
+    // Skipped, the run says so; small sizes get no note.
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "run",
+            "laue",
+            "tables",
+            "--solution",
+            "--n",
+            "4",
+            "--no-reference",
+        ],
+    );
+    assert!(stdout.starts_with("laue tables (reference)"), "{stdout}");
+    assert!(
+        stdout.contains("error    not checked (--no-reference)"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn heap_reports_bytes_and_writes_dhat_json() {
     let dir = scratch("heap");
     let json = dir.join("naive.json");

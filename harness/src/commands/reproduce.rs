@@ -3,6 +3,7 @@
 //! includes these files, so its numbers are always ones that a command produced.
 
 use crate::data::{ChapterData, MeasurementData};
+use crate::progress::Progress;
 use crate::{catalog, files};
 use anyhow::{Context, Result, bail};
 use std::process::Command;
@@ -24,12 +25,16 @@ pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
     let dir = files::measured_dir();
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let machine = machine();
+    let progress = Progress::steps(wanted.len() as u64, "", None);
     for m in wanted {
         let shown = format!("cargo workbook {}", m.args.join(" "));
-        println!("{shown}");
+        progress.println(&shown);
+        progress.set_message(m.file.clone());
         let out = Command::new(&me)
             .args(&m.args)
             .current_dir(files::root())
+            // Captured anyway; said outright so that no spinner can reach a measured file.
+            .env("WORKBOOK_NO_PROGRESS", "1")
             .output()
             .with_context(|| format!("cannot run {shown}"))?;
         if !out.status.success() {
@@ -43,7 +48,9 @@ pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
             String::from_utf8_lossy(&out.stdout)
         );
         files::write_file(&dir.join(&m.file), text.as_bytes())?;
+        progress.step();
     }
+    drop(progress);
     println!(
         "written under {}; rebuild the book with `cargo workbook book`",
         files::shown(&dir)

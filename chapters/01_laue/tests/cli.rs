@@ -339,6 +339,43 @@ fn run_saves_a_numpy_file_and_a_picture() {
 }
 
 #[test]
+fn run_says_what_the_picture_shows() {
+    let dir = scratch("picture");
+    let png = dir.join("peak.png");
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "run",
+            "laue",
+            "naive",
+            "--solution",
+            "--n",
+            "4",
+            "--oversampling",
+            "2",
+            "--png",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        stdout.contains(
+            "a 8 x 8 heat map: h from -0.5 to 0.375 to the right, k from 3.5 to 4.375 upwards"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("colour: intensity on a log scale, 8 decades")
+            && stdout.contains("to 2.6e2 (yellow)"),
+        "{stdout}"
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    // Width and height from the PNG header: the picture has room for its axes and colour bar.
+    let size = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    assert_eq!((size(16), size(20)), (760, 640));
+}
+
+#[test]
 fn a_learners_file_is_kept_as_a_backup() {
     let dir = scratch("backup");
     let target = dir.join("mine.npy");

@@ -150,17 +150,24 @@ pub fn run(
         report_written("saved", &path, backup);
     }
     if let Some(path) = files.png {
-        let png = match (&output, chapter.picture(&output)) {
-            (_, Some(png)) => png?,
-            (Output::Grid(grid), None) => picture::heatmap_png(grid)?,
+        let drawn = match (&output, chapter.picture(&output)) {
+            (_, Some(drawn)) => drawn?,
+            (Output::Grid(grid), None) => picture::heatmap(
+                grid,
+                &format!("{} {kernel} ({})", work.chapter, side.word()),
+                &work.cases[k.case].summary,
+            )?,
             (other, None) => bail!(
                 "chapter {} draws no picture of {}",
                 work.chapter,
                 other.describe()
             ),
         };
-        let backup = files::write_file(&path, &png)?;
+        let backup = files::write_file(&path, &drawn.png)?;
         report_written("picture", &path, backup);
+        for line in &drawn.shows {
+            println!("           {line}");
+        }
     }
     Ok(())
 }

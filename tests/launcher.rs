@@ -144,6 +144,39 @@ fn help_and_unknown_names_need_no_build() {
 }
 
 #[test]
+fn unwritable_destinations_are_refused_before_the_build() {
+    fails_with(
+        repo(),
+        &["run", "laue", "naive", "--solution", "--save", "/dev/null"],
+        "cannot write /dev/null: it is a device, not a regular file",
+    );
+    fails_with(
+        repo(),
+        &["heap", "laue", "naive", "--out", "no-such-folder/heap.json"],
+        "folder no-such-folder does not exist",
+    );
+    fails_with(
+        repo(),
+        &["flamegraph", "laue", "naive", "--out", "Cargo.toml/x.svg"],
+        "Cargo.toml is a file, not a folder",
+    );
+}
+
+#[test]
+fn reproduce_that_matches_nothing_says_so() {
+    fails_with(
+        repo(),
+        &["reproduce", "laue", "--matching", "no-such-figure"],
+        "no measured figure of chapter laue has `no-such-figure` in its file name (its figures: laue-bench.txt",
+    );
+    fails_with(
+        repo(),
+        &["reproduce", "--matching", "no-such-figure"],
+        "no measured figure of any chapter has `no-such-figure` in its file name",
+    );
+}
+
+#[test]
 fn outside_a_workbook_every_command_says_so() {
     // Not under target/, which is inside this workbook.
     let dir = std::env::temp_dir().join(format!("not-a-workbook-{}", std::process::id()));

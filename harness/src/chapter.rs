@@ -46,8 +46,9 @@ pub trait Chapter: Sync {
     fn bytes_needed(&self, values: &Values) -> u128;
     /// Prepares inputs and builds the jobs, case by case.
     fn cases(&self, values: &Values) -> Result<Vec<Case>>;
-    /// A picture of a result that is not a grid (a grid gets a heat map); `None`: no picture.
-    fn picture(&self, _output: &Output) -> Option<Result<Vec<u8>>> {
+    /// A picture of a result that is not a grid (a grid gets a heat map), with what it shows
+    /// in words; `None`: no picture.
+    fn picture(&self, _output: &Output) -> Option<Result<crate::picture::Picture>> {
         None
     }
 }

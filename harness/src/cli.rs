@@ -62,6 +62,9 @@ pub enum Command {
         /// Time the kernel's phases (its tracing spans) and print them as a table.
         #[arg(long)]
         phases: bool,
+        /// Skip the reference run that gives the error: for sizes where it takes long.
+        #[arg(long)]
+        no_reference: bool,
     },
     /// Time your kernels and the reference ones on the same inputs, in one table per case.
     Bench {
@@ -134,6 +137,20 @@ impl Command {
             | Command::Heap { kernel, .. } => Some(&kernel.chapter),
             Command::Bench { chapter, .. } => Some(chapter),
             _ => None,
+        }
+    }
+
+    /// The files the learner named for the command to write, to refuse before any work.
+    pub fn destinations(&self) -> Vec<&Path> {
+        match self {
+            Command::Run { save, png, .. } => {
+                save.iter().chain(png).map(PathBuf::as_path).collect()
+            }
+            Command::Flamegraph { out, .. } | Command::Heap { out, .. } => {
+                out.iter().map(PathBuf::as_path).collect()
+            }
+            Command::Bench { plot, .. } => plot.iter().map(PathBuf::as_path).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -265,21 +282,10 @@ pub fn parse_seconds(raw: &str) -> Result<f64> {
     }
 }
 
-/// Refuses a path that can't be written before any work is done.
+/// Refuses a path that can't be written before any work is done: see
+/// [`crate::files::check_destination`].
 pub fn check_destination(path: &Path) -> Result<()> {
-    if path.is_dir() {
-        bail!("cannot write {}: it is a folder", path.display());
-    }
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() && !p.is_dir() => {
-            bail!(
-                "cannot write {}: folder {} does not exist",
-                path.display(),
-                p.display()
-            )
-        }
-        _ => Ok(()),
-    }
+    crate::files::check_destination(path)
 }
 
 /// The long options of subcommand `name` (`--solution`, `--kernel`, ...), or `None` when there

@@ -49,6 +49,11 @@ pub struct ParamData {
     /// The largest value accepted; sizes beyond it are refused before anything runs.
     pub max: u64,
     pub help: String,
+    /// How the time of each case's baseline grows with this parameter: as value^cost (4 for
+    /// laue's `n`). `run` scales one timed run at the default sizes by these powers to say how
+    /// long the reference comparison will take before it starts; without it, no estimate.
+    #[serde(default)]
+    pub cost: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,11 +1,13 @@
-//! Writing result files without ever losing one of the learner's: parent folders must exist,
-//! an existing file outside `target/workbook/` is kept as a `.bak`, and every write goes through
-//! a temporary file and a rename so that a failure leaves the old file whole. And where the
-//! workbook is: found at run time, never compiled in.
+//! Writing result files without ever losing one of the learner's: only a regular file is ever
+//! replaced, and the destination is checked before any work starts ([`check_destination`]); an
+//! existing file outside `target/workbook/` is kept as its one `.bak`; every write goes through
+//! a unique temporary file and a rename ([`write_file`], [`Pending`]), so that a failure leaves
+//! the old file whole. And where the workbook is: found at run time, never compiled in.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
+use std::io::{ErrorKind, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, Once, OnceLock};
 
 static ROOT: OnceLock<PathBuf> = OnceLock::new();
 
@@ -69,41 +71,286 @@ pub fn default_path(name: &str) -> Result<PathBuf> {
     Ok(dir.join(name))
 }
 
-/// Writes `bytes` to `path` safely; returns the backup's path when an existing file was kept.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>> {
+/// Refuses, before any work is done, a destination the tools must not or cannot replace: only
+/// a regular file (or nothing) is ever replaced, never a folder, a device such as `/dev/null`,
+/// a FIFO, a socket or a symbolic link (whose target would be written), and the folder must
+/// exist, be a folder and take a new file. Every message names the real cause.
+pub fn check_destination(path: &Path) -> Result<()> {
     let shown = path.display();
-    if path.is_dir() {
-        bail!("cannot write {shown}: it is a folder");
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) => {
+            if let Some(what) = not_regular(&meta) {
+                if meta.file_type().is_symlink() {
+                    let target = std::fs::read_link(path)
+                        .map(|t| format!(" (to {})", t.display()))
+                        .unwrap_or_default();
+                    bail!(
+                        "cannot write {shown}: it is a symbolic link{target}; the tools replace only regular files, so name the file itself"
+                    );
+                }
+                bail!("cannot write {shown}: it is {what}, not a regular file");
+            }
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {}
+        // ENOTDIR and the like: the folder check below names the cause.
+        Err(_) => {}
     }
-    let parent = match path.parent() {
+    let parent = parent_of(path);
+    match std::fs::metadata(&parent) {
+        Ok(meta) if meta.is_dir() => {
+            if meta.permissions().readonly() {
+                bail!(
+                    "cannot write {shown}: folder {} is read-only",
+                    parent.display()
+                );
+            }
+        }
+        Ok(_) => bail!(
+            "cannot write {shown}: {} is a file, not a folder",
+            parent.display()
+        ),
+        Err(_) => {
+            // The nearest part of the path that exists says why the folder is missing.
+            match parent.ancestors().skip(1).find(|a| a.exists()) {
+                Some(a) if !a.as_os_str().is_empty() && !a.is_dir() => bail!(
+                    "cannot write {shown}: {} is a file, not a folder",
+                    a.display()
+                ),
+                _ => bail!(
+                    "cannot write {shown}: folder {} does not exist",
+                    parent.display()
+                ),
+            }
+        }
+    }
+    // Permissions, a read-only file system, quotas: only trying tells.
+    temporary_in(&parent, path).map_err(|e| {
+        anyhow!(
+            "cannot write {shown}: cannot create a file in folder {}: {e}",
+            parent.display()
+        )
+    })?;
+    if let Some(backup) = backup_for(path) {
+        match std::fs::symlink_metadata(&backup) {
+            Ok(meta) if not_regular(&meta).is_some() => bail!(
+                "cannot keep a backup of {shown}: {} is {}",
+                backup.display(),
+                not_regular(&meta).unwrap_or("not a regular file")
+            ),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// What a file that is not a regular one is, in words; `None` for a regular file.
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_symlink() {
+        return Some("a symbolic link");
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// The folder `path` goes in (`.` for a bare file name).
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        bail!(
-            "cannot write {shown}: folder {} does not exist",
-            parent.display()
-        );
     }
-    let name = path
+}
+
+/// Writes `bytes` to `path` safely; returns the backup's path when an existing file was kept.
+///
+/// The bytes go to a unique temporary file in the same folder (`.NAME.XXXXXX.tmp`), flushed to
+/// disk, then renamed over `path`: a reader sees the old file or the new one, never half of
+/// one; two writers to one path both succeed, the last rename wins; a failure (a full disk
+/// included) or Ctrl-C leaves the old file as it was and no temporary file behind.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>> {
+    let mut pending = Pending::new(path)?;
+    let written = pending
+        .file()
+        .and_then(|f| f.write_all(bytes).and_then(|()| f.sync_all()));
+    if let Err(e) = written {
+        bail!("cannot write {}: {e}", path.display());
+    }
+    pending.commit()
+}
+
+/// A file on its way to `path`: a unique temporary file in the same folder, written by the
+/// caller (or by a library given [`Pending::path`]), then [`Pending::commit`]ted into place. Dropped
+/// without a commit, or on Ctrl-C, it is removed.
+pub struct Pending {
+    temp: Option<tempfile::NamedTempFile>,
+    dest: PathBuf,
+}
+
+impl Pending {
+    /// Checks `dest` ([`check_destination`]) and creates the temporary file.
+    pub fn new(dest: &Path) -> Result<Pending> {
+        check_destination(dest)?;
+        let parent = parent_of(dest);
+        let temp = temporary_in(&parent, dest)
+            .map_err(|e| anyhow!("cannot write {}: {e}", dest.display()))?;
+        remember_pending(temp.path());
+        Ok(Pending {
+            temp: Some(temp),
+            dest: dest.to_path_buf(),
+        })
+    }
+
+    /// The temporary file's path, for a library that writes its file itself.
+    pub fn path(&self) -> &Path {
+        self.temp.as_ref().map_or(Path::new(""), |t| t.path())
+    }
+
+    fn file(&mut self) -> std::io::Result<&mut std::fs::File> {
+        self.temp
+            .as_mut()
+            .map(|t| t.as_file_mut())
+            .ok_or_else(|| std::io::Error::other("already committed"))
+    }
+
+    /// Renames the temporary file over the destination, keeping a file that was there as its
+    /// one `.bak` (unless it is the tools' own); returns the backup's path when one was kept.
+    /// Refuses an empty file: whoever was to write it did not.
+    pub fn commit(mut self) -> Result<Option<PathBuf>> {
+        let shown = self.dest.display().to_string();
+        let Some(temp) = self.temp.take() else {
+            bail!("cannot write {shown}: already written");
+        };
+        forget_pending(temp.path());
+        let size = std::fs::metadata(temp.path()).map(|m| m.len()).unwrap_or(0);
+        if size == 0 {
+            bail!("cannot write {shown}: nothing was written to it (is the disk full?)");
+        }
+        // Checked again: the destination may have changed during a long run.
+        check_destination(&self.dest)?;
+        let backup = match backup_for(&self.dest) {
+            Some(b) if self.dest.exists() => {
+                keep_backup(&self.dest, &b)
+                    .map_err(|e| anyhow!("cannot keep a backup of {shown}: {e}"))?;
+                Some(b)
+            }
+            _ => None,
+        };
+        temp.into_temp_path()
+            .persist(&self.dest)
+            .map_err(|e| anyhow!("cannot write {shown}: {}", e.error))?;
+        Ok(backup)
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Some(t) = &self.temp {
+            forget_pending(t.path());
+        }
+    }
+}
+
+/// A new, empty, unique temporary file for `dest` in `dir`, removed on drop.
+fn temporary_in(dir: &Path, dest: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let name = dest
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let temp = parent.join(format!(".{name}.workbook-tmp"));
-    std::fs::write(&temp, bytes).map_err(|e| anyhow::anyhow!("cannot write {shown}: {e}"))?;
-    let backup = if path.exists() && !is_ours(path) {
-        Some(backup_path(path))
-    } else {
-        None
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A result file is as readable as one `File::create` makes (tempfile's default is 0600).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.tempfile_in(dir)
+}
+
+/// Copies `path` to `backup` atomically: a hard link (or a copy where links are not allowed)
+/// under a temporary name, renamed over the previous backup. `path` itself is never missing.
+fn keep_backup(path: &Path, backup: &Path) -> std::io::Result<()> {
+    let dir = parent_of(backup);
+    let builder = {
+        let mut b = tempfile::Builder::new();
+        b.prefix(".workbook-backup.").suffix(".tmp");
+        b
     };
-    if let Some(b) = &backup {
-        std::fs::rename(path, b).with_context(|| format!("cannot keep a backup of {shown}"))?;
+    let copy = match builder.make_in(&dir, |p| std::fs::hard_link(path, p)) {
+        Ok(link) => link,
+        Err(_) => builder.make_in(&dir, |p| {
+            let mut to = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(p)?;
+            std::io::copy(&mut std::fs::File::open(path)?, &mut to)?;
+            to.sync_all()
+        })?,
+    };
+    let copy = copy.into_temp_path();
+    let name = copy.to_path_buf();
+    copy.persist(backup).map_err(|e| e.error)?;
+    // A rename between two names of one file (the backup already was this very file, as when
+    // two writers keep a backup at once) succeeds and leaves both names: drop the temporary one.
+    if name.exists() {
+        let _ = std::fs::remove_file(&name);
     }
-    if let Err(e) = std::fs::rename(&temp, path) {
-        let _ = std::fs::remove_file(&temp);
-        bail!("cannot write {shown}: {e}");
+    Ok(())
+}
+
+/// `FILE.bak` for a file the learner may care about; `None` for the tools' own files.
+fn backup_for(path: &Path) -> Option<PathBuf> {
+    if is_ours(path) {
+        return None;
     }
-    Ok(backup)
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".bak");
+    Some(PathBuf::from(name))
+}
+
+/// Temporary files not yet renamed into place, removed by the Ctrl-C handler.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn remember_pending(path: &Path) {
+    static HANDLER: Once = Once::new();
+    HANDLER.call_once(|| {
+        // Fails when the process has its own handler (the launcher's, which stops its runner):
+        // then the default stays, and a temporary file may outlive a Ctrl-C in the
+        // milliseconds a write takes.
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(pending) = PENDING.lock() {
+                for p in pending.iter() {
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            std::process::exit(130);
+        });
+    });
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.push(path.to_path_buf());
+    }
+}
+
+fn forget_pending(path: &Path) {
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.retain(|p| p != path);
+    }
 }
 
 /// Files under target/workbook/ and the book's measured figures are the tools' own and are
@@ -140,15 +387,154 @@ pub fn shown(path: &Path) -> String {
     }
 }
 
-/// `FILE.bak`, or `FILE.bak.2`, `FILE.bak.3`, ... if that one is taken.
-fn backup_path(path: &Path) -> PathBuf {
-    let base = path.as_os_str().to_string_lossy().into_owned();
-    let first = PathBuf::from(format!("{base}.bak"));
-    if !first.exists() {
-        return first;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
     }
-    (2..)
-        .map(|i| PathBuf::from(format!("{base}.bak.{i}")))
-        .find(|p| !p.exists())
-        .expect("an unused backup name")
+
+    #[test]
+    fn one_backup_per_file_replaced_each_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.npy");
+        assert_eq!(write_file(&path, b"first").unwrap(), None);
+        let backup = write_file(&path, b"second").unwrap();
+        assert_eq!(backup, Some(dir.path().join("out.npy.bak")));
+        write_file(&path, b"third").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"third");
+        assert_eq!(
+            std::fs::read(dir.path().join("out.npy.bak")).unwrap(),
+            b"second"
+        );
+        assert_eq!(names(dir.path()), ["out.npy", "out.npy.bak"]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, b"mine").unwrap();
+        // What write_file does when the disk fills or the writer fails: the pending file is
+        // dropped without a commit.
+        let pending = Pending::new(&path).unwrap();
+        assert!(pending.path().exists());
+        drop(pending);
+        // A library that wrote nothing (dhat on a full disk) is refused at the commit.
+        let pending = Pending::new(&path).unwrap();
+        let e = pending.commit().unwrap_err().to_string();
+        assert!(e.contains("nothing was written"), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"mine");
+        assert_eq!(names(dir.path()), ["out.txt"]);
+        assert!(
+            PENDING
+                .lock()
+                .unwrap()
+                .iter()
+                .all(|p| !p.starts_with(dir.path()))
+        );
+    }
+
+    #[test]
+    fn concurrent_writes_to_one_path_all_succeed_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shared.bin");
+        std::fs::write(&path, b"the learner's").unwrap();
+        let contents: Vec<Vec<u8>> = (0..8u8).map(|i| vec![i; 1 << 16]).collect();
+        std::thread::scope(|s| {
+            for bytes in &contents {
+                let path = &path;
+                s.spawn(move || write_file(path, bytes).unwrap());
+            }
+        });
+        let last = std::fs::read(&path).unwrap();
+        assert!(contents.contains(&last), "the file is one writer's, whole");
+        let backup = std::fs::read(dir.path().join("shared.bin.bak")).unwrap();
+        assert!(backup == b"the learner's" || contents.contains(&backup));
+        assert_eq!(names(dir.path()), ["shared.bin", "shared.bin.bak"]);
+    }
+
+    #[test]
+    fn only_regular_files_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let refused = |path: &Path, needle: &str| {
+            let e = write_file(path, b"x").unwrap_err().to_string();
+            assert!(e.contains(needle), "{}: {e}", path.display());
+            assert_eq!(e.lines().count(), 1, "{e}");
+        };
+        refused(dir.path(), "it is a folder");
+        let real = dir.path().join("real.txt");
+        std::fs::write(&real, b"kept").unwrap();
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink(&real, &link).unwrap();
+            refused(&link, "it is a symbolic link");
+            assert_eq!(std::fs::read(&real).unwrap(), b"kept");
+            assert!(
+                std::fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+
+            let null = Path::new("/dev/null");
+            refused(null, "/dev/null: it is a device, not a regular file");
+            use std::os::unix::fs::FileTypeExt;
+            assert!(
+                std::fs::metadata(null)
+                    .unwrap()
+                    .file_type()
+                    .is_char_device()
+            );
+
+            let fifo = dir.path().join("pipe");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                refused(&fifo, "it is a FIFO (named pipe)");
+            }
+        }
+        assert_eq!(
+            names(dir.path())
+                .iter()
+                .filter(|n| n.ends_with(".tmp"))
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn missing_read_only_and_file_folders_name_the_cause() {
+        let dir = tempfile::tempdir().unwrap();
+        let check = |path: PathBuf, needle: &str| {
+            let e = check_destination(&path).unwrap_err().to_string();
+            assert!(e.contains(needle), "{e}");
+        };
+        check(dir.path().join("nope").join("out.npy"), "folder");
+        check(dir.path().join("nope").join("out.npy"), "does not exist");
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, b"").unwrap();
+        check(file.join("out.npy"), "a-file is a file, not a folder");
+        check(
+            file.join("deeper").join("out.npy"),
+            "a-file is a file, not a folder",
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let locked = dir.path().join("locked");
+            std::fs::create_dir(&locked).unwrap();
+            std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+            check(locked.join("out.npy"), "locked is read-only");
+            std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        check_destination(&dir.path().join("fine.npy")).unwrap();
+    }
 }

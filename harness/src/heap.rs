@@ -33,3 +33,33 @@ pub fn profile(job: &Job, stub: Option<&str>, json: &Path) -> Result<HeapSummary
         peak_blocks: stats.max_blocks,
     })
 }
+
+/// Whether `path` holds a whole dhat profile: JSON with dhat's version field. dhat reports a
+/// failure to write only as a message on stderr, so the file is what tells.
+pub fn is_profile(path: &Path) -> bool {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .is_some_and(|v| v.get("dhatFileVersion").is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_whole_dhat_file_counts_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("heap.json");
+        assert!(!is_profile(&file), "missing");
+        std::fs::write(&file, b"").unwrap();
+        assert!(
+            !is_profile(&file),
+            "empty, as dhat leaves it on a full disk"
+        );
+        std::fs::write(&file, b"{\"dhatFileVersion\":2,\"mode\":").unwrap();
+        assert!(!is_profile(&file), "cut short");
+        std::fs::write(&file, b"{\"dhatFileVersion\":2,\"mode\":\"rust-heap\"}").unwrap();
+        assert!(is_profile(&file));
+    }
+}

@@ -37,6 +37,9 @@ fn run(cli: cli::Cli) -> Result<i32> {
             }
             sizes.values(&chapter)?;
         }
+        for path in command.destinations() {
+            cli::check_destination(path)?;
+        }
         // The runner gets the arguments as typed, the chapter by its own name.
         let mut args: Vec<OsString> = cli::expand_params(std::env::args_os().collect());
         args.remove(0);

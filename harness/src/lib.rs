@@ -28,6 +28,7 @@ pub mod npy;
 pub mod output;
 pub mod phases;
 pub mod picture;
+pub mod progress;
 pub mod runner;
 pub mod scaling;
 pub mod source;

@@ -32,6 +32,8 @@ pub struct Grid {
     /// (name, first, last) of the axis along the rows, e.g. ("h", -0.5, 0.49).
     pub row_axis: (&'static str, f64, f64),
     pub col_axis: (&'static str, f64, f64),
+    /// What the values are, for the colour bar of a picture: "intensity", "temperature".
+    pub value: &'static str,
 }
 
 impl Output {

@@ -40,14 +40,20 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             data.name
         );
     }
+    // Before any work: a destination that can't or mustn't be written is refused now.
+    for path in command.destinations() {
+        cli::check_destination(path)?;
+    }
     match command {
         Command::Run {
             kernel,
             save,
             png,
             phases,
+            no_reference,
         } => {
             let (work, threads) = prepare(data, chapter, &kernel)?;
+            let values = kernel.sizes.values(data)?;
             with_threads(threads, || {
                 run::run(
                     chapter,
@@ -56,6 +62,11 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
                     kernel.side(),
                     run::Files { save, png },
                     phases,
+                    run::Reference {
+                        skip: no_reference,
+                        data,
+                        values: &values,
+                    },
                 )
             })
         }
@@ -90,9 +101,6 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             let counts = threads::counts(threads.as_deref())?;
             for name in &kernel {
                 data.kernel(name)?;
-            }
-            if let Some(p) = &plot {
-                cli::check_destination(p)?;
             }
             let values = sizes.values(data)?;
             let work = workload(data, chapter, &values)?;

@@ -4,7 +4,6 @@
 use crate::files;
 use crate::measure::human_duration;
 use anyhow::Result;
-use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
@@ -92,102 +91,105 @@ pub fn print_scaling(chapter: &str, sweep: &[Sweep], plot: &Path) -> Result<()> 
     Ok(())
 }
 
-/// A small SVG line chart: measured speed-ups as dots and lines, the fitted Amdahl curves dashed,
-/// and the ideal (linear) speed-up in grey.
 /// A kernel's curve: its name, the measured (relative threads, speed-up) points, the fitted f.
 type Curve = (String, Vec<(f64, f64)>, f64);
 
+/// The sweep as an SVG chart: measured speed-ups as dots and lines, each kernel's fitted Amdahl
+/// curve dashed in its colour, the ideal (linear) speed-up in grey; a title, both axes named
+/// with their values, and a legend.
 fn scaling_svg(title: &str, curves: &[Curve]) -> String {
-    let (w, h, left, bottom, top, right) = (640.0, 420.0, 60.0, 50.0, 40.0, 170.0);
+    let mut svg = String::new();
+    if let Err(e) = draw_scaling(&mut svg, title, curves) {
+        // Drawing into a string only fails on a bug; the table above has the numbers.
+        return format!(
+            "<svg xmlns='http://www.w3.org/2000/svg'><text x='10' y='20'>cannot draw the plot: {e}</text></svg>"
+        );
+    }
+    svg
+}
+
+fn draw_scaling(svg: &mut String, title: &str, curves: &[Curve]) -> Result<()> {
+    use plotters::prelude::*;
+    let failed = |e: &dyn std::fmt::Debug| anyhow::anyhow!("{e:?}");
+    crate::picture::fonts();
     let max_p = curves
         .iter()
         .flat_map(|c| c.1.iter().map(|p| p.0))
-        .fold(1.0_f64, f64::max);
+        .fold(2.0_f64, f64::max);
     let max_s = curves
         .iter()
         .flat_map(|c| c.1.iter().map(|p| p.1))
-        .fold(max_p, f64::max);
-    let x = |p: f64| left + (p - 1.0) / (max_p - 1.0).max(1e-9) * (w - left - right);
-    let y = |s: f64| h - bottom - s / max_s * (h - bottom - top);
+        .fold(max_p, f64::max)
+        * 1.08;
     let colours = [
-        "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+        RGBColor(0x1f, 0x77, 0xb4),
+        RGBColor(0xd6, 0x27, 0x28),
+        RGBColor(0x2c, 0xa0, 0x2c),
+        RGBColor(0x94, 0x67, 0xbd),
+        RGBColor(0xff, 0x7f, 0x0e),
+        RGBColor(0x8c, 0x56, 0x4b),
     ];
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        "<svg xmlns='http://www.w3.org/2000/svg' width='{w}' height='{h}' font-family='sans-serif' font-size='12'>\
-         <rect width='100%' height='100%' fill='white'/>\
-         <text x='{}' y='24' font-size='15' text-anchor='middle'>{title}: speed-up against threads</text>\
-         <line x1='{left}' y1='{}' x2='{}' y2='{}' stroke='black'/>\
-         <line x1='{left}' y1='{}' x2='{left}' y2='{top}' stroke='black'/>\
-         <line x1='{}' y1='{}' x2='{}' y2='{}' stroke='#bbb'/>",
-        (w - right + left) / 2.0,
-        h - bottom,
-        w - right,
-        h - bottom,
-        h - bottom,
-        x(1.0),
-        y(1.0),
-        x(max_p),
-        y(max_p.min(max_s))
-    );
-    for i in 0..=4 {
-        let p = 1.0 + (max_p - 1.0) * i as f64 / 4.0;
-        let s = max_s * i as f64 / 4.0;
-        let _ = write!(
-            svg,
-            "<text x='{:.1}' y='{}' text-anchor='middle'>{p:.1}</text><text x='{}' y='{:.1}' text-anchor='end'>{s:.1}</text>",
-            x(p),
-            h - bottom + 16.0,
-            left - 6.0,
-            y(s) + 4.0
-        );
-    }
-    let _ = write!(
-        svg,
-        "<text x='{}' y='{}' text-anchor='middle'>threads (relative to the first count)</text>",
-        (w - right + left) / 2.0,
-        h - 12.0
-    );
+    let root = SVGBackend::with_string(svg, (720, 480)).into_drawing_area();
+    root.fill(&WHITE).map_err(|e| failed(&e))?;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(
+            format!("{title}: speed-up against threads"),
+            ("sans-serif", 20),
+        )
+        .margin(14)
+        .x_label_area_size(46)
+        .y_label_area_size(56)
+        .build_cartesian_2d(1.0..max_p, 0.0..max_s)
+        .map_err(|e| failed(&e))?;
+    chart
+        .configure_mesh()
+        .light_line_style(RGBColor(240, 240, 240))
+        .x_desc("threads (relative to the first count)")
+        .y_desc("speed-up over the first count")
+        .axis_desc_style(("sans-serif", 15))
+        .label_style(("sans-serif", 13))
+        .draw()
+        .map_err(|e| failed(&e))?;
+    let grey = RGBColor(170, 170, 170);
+    chart
+        .draw_series(LineSeries::new([(1.0, 1.0), (max_p, max_p)], grey))
+        .map_err(|e| failed(&e))?
+        .label("ideal: speed-up = threads")
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], grey));
     for (i, (name, points, f)) in curves.iter().enumerate() {
         let c = colours[i % colours.len()];
-        let measured: Vec<String> = points
-            .iter()
-            .map(|&(p, s)| format!("{:.1},{:.1}", x(p), y(s)))
-            .collect();
-        let fitted: Vec<String> = (0..=50)
-            .map(|j| 1.0 + (max_p - 1.0) * j as f64 / 50.0)
-            .map(|p| format!("{:.1},{:.1}", x(p), y(amdahl(*f, p))))
-            .collect();
-        let _ = write!(
-            svg,
-            "<polyline points='{}' fill='none' stroke='{c}' stroke-width='2'/>\
-             <polyline points='{}' fill='none' stroke='{c}' stroke-dasharray='5,4'/>",
-            measured.join(" "),
-            fitted.join(" ")
-        );
-        for &(p, s) in points {
-            let _ = write!(
-                svg,
-                "<circle cx='{:.1}' cy='{:.1}' r='3.5' fill='{c}'/>",
-                x(p),
-                y(s)
-            );
-        }
-        let _ = write!(
-            svg,
-            "<text x='{}' y='{}' fill='{c}'>{name} (f = {f:.3})</text>",
-            w - right + 10.0,
-            top + 20.0 + 18.0 * i as f64
-        );
+        chart
+            .draw_series(LineSeries::new(points.iter().copied(), c.stroke_width(2)))
+            .map_err(|e| failed(&e))?
+            .label(format!("{name} (f = {f:.3})"))
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], c.stroke_width(2)));
+        chart
+            .draw_series(points.iter().map(|&p| Circle::new(p, 4, c.filled())))
+            .map_err(|e| failed(&e))?;
+        let fitted = (0..=50).map(|j| {
+            let p = 1.0 + (max_p - 1.0) * j as f64 / 50.0;
+            (p, amdahl(*f, p))
+        });
+        chart
+            .draw_series(DashedLineSeries::new(fitted, 6, 4, c.into()))
+            .map_err(|e| failed(&e))?;
     }
-    let _ = write!(
-        svg,
-        "<text x='{}' y='{}' fill='#888'>dashed: Amdahl fit</text></svg>",
-        w - right + 10.0,
-        top + 20.0 + 18.0 * curves.len() as f64
-    );
-    svg
+    // The legend's last line says what the dashes are.
+    chart
+        .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())
+        .map_err(|e| failed(&e))?
+        .label("dashed: Amdahl's law fitted, S(p) = 1 / (f + (1 - f) / p)")
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + 8, y)], grey));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(200, 200, 200))
+        .label_font(("sans-serif", 13))
+        .draw()
+        .map_err(|e| failed(&e))?;
+    root.present().map_err(|e| failed(&e))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -222,7 +224,19 @@ mod tests {
                 ("b".into(), vec![(1.0, 1.0), (2.0, 1.2)], 0.6),
             ],
         );
-        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(
+            svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{svg}"
+        );
         assert!(svg.contains("a (f = 0.100)") && svg.contains("b (f = 0.600)"));
+        // A title, both axes named, and the ideal line in the legend.
+        for text in [
+            "t: speed-up against threads",
+            "threads (relative to the first count)",
+            "speed-up over the first count",
+            "ideal: speed-up = threads",
+        ] {
+            assert!(svg.contains(text), "{text}");
+        }
     }
 }

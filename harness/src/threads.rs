@@ -3,7 +3,8 @@
 use crate::chapter::parse_positive;
 use anyhow::{Context, Result, bail};
 
-/// `--threads 1,2,4`: each count at least 1; no flag means one run with rayon's default.
+/// `--threads 1,2,4`: each count at least 1, sorted and each once (`4,1,2,2` sweeps 1, 2, 4);
+/// no flag means one run with rayon's default.
 pub fn counts(raw: Option<&str>) -> Result<Vec<Option<usize>>> {
     let Some(raw) = raw else {
         return Ok(vec![None]);
@@ -16,6 +17,8 @@ pub fn counts(raw: Option<&str>) -> Result<Vec<Option<usize>>> {
         }
         counts.push(Some(t as usize));
     }
+    counts.sort_unstable();
+    counts.dedup();
     Ok(counts)
 }
 
@@ -42,5 +45,18 @@ pub fn with_threads<T: Send>(
             .build()
             .context("cannot start the thread pool")?
             .install(f),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sweep_is_sorted_and_each_count_once() {
+        assert_eq!(counts(Some("8,1,2,2,4,1")).unwrap(), [1, 2, 4, 8].map(Some));
+        assert_eq!(counts(None).unwrap(), [None]);
+        assert_eq!(single_count(Some("3,3")).unwrap(), Some(3));
+        assert!(counts(Some("2,0")).is_err());
     }
 }

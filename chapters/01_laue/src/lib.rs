@@ -54,6 +54,7 @@ impl Inputs {
             data,
             row_axis: ("h", h0, h1),
             col_axis: ("k", k0, k1),
+            value: "intensity",
         })
     }
 }

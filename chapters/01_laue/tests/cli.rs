@@ -136,6 +136,153 @@ fn unwritable_paths_are_refused() {
     );
 }
 
+/// `run laue naive` saving to `path`, refused with `needle` before the kernel runs (nothing on
+/// stdout), the path left as it was.
+fn save_is_refused(path: &std::path::Path, needle: &str) {
+    let args = [
+        "run",
+        "laue",
+        "naive",
+        "--solution",
+        "--n",
+        "2",
+        "--save",
+        path.to_str().unwrap(),
+    ];
+    let (ok, stdout, stderr) = harness::testing::outcome(RUNNER, HERE, &args);
+    assert!(!ok && stdout.is_empty(), "refused before the run: {stdout}");
+    assert!(stderr.contains(needle), "{stderr}");
+    fails_with(&args, needle);
+}
+
+#[cfg(unix)]
+#[test]
+fn only_regular_files_are_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("special");
+    save_is_refused(
+        std::path::Path::new("/dev/null"),
+        "cannot write /dev/null: it is a device, not a regular file",
+    );
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device(),
+        "/dev/null is still the device"
+    );
+    let fifo = dir.join("pipe.npy");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a FIFO");
+    save_is_refused(&fifo, "it is a FIFO (named pipe), not a regular file");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    let target = dir.join("target.npy");
+    std::fs::write(&target, b"kept").unwrap();
+    let link = dir.join("link.npy");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    save_is_refused(&link, "it is a symbolic link");
+    assert_eq!(std::fs::read(&target).unwrap(), b"kept");
+    // The other writers refuse the same way.
+    fails_with(
+        &[
+            "flamegraph",
+            "laue",
+            "naive",
+            "--solution",
+            "--out",
+            fifo.to_str().unwrap(),
+        ],
+        "it is a FIFO",
+    );
+    fails_with(
+        &["heap", "laue", "naive", "--solution", "--out", "/dev/null"],
+        "it is a device",
+    );
+    fails_with(
+        &[
+            "bench",
+            "laue",
+            "--threads",
+            "1,2",
+            "--plot",
+            link.to_str().unwrap(),
+        ],
+        "it is a symbolic link",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn read_only_and_file_folders_are_refused_with_their_cause() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("read-only");
+    let locked = dir.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    save_is_refused(&locked.join("out.npy"), "locked is read-only");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let file = dir.join("notes.txt");
+    std::fs::write(&file, b"").unwrap();
+    save_is_refused(&file.join("out.npy"), "notes.txt is a file, not a folder");
+}
+
+#[test]
+fn concurrent_saves_to_one_path_both_succeed() {
+    let dir = scratch("concurrent");
+    let target = dir.join("same.npy");
+    let args = |n: &'static str| {
+        [
+            "run",
+            "laue",
+            "tables",
+            "--solution",
+            "--n",
+            n,
+            "--save",
+            target.to_str().unwrap(),
+        ]
+        .map(str::to_string)
+    };
+    let start = |n| {
+        std::process::Command::new(RUNNER)
+            .args(args(n))
+            .current_dir(harness::testing::root_of(HERE))
+            .env_remove(harness::files::ROOT_VARIABLE)
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| start("16"));
+        let b = s.spawn(|| start("17"));
+        (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+    });
+    for out in [&a, &b] {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The file is one run's whole: 48 x 48 or 51 x 51 values after the header.
+    let bytes = std::fs::read(&target).unwrap();
+    let header = 10 + u16::from_le_bytes([bytes[8], bytes[9]]) as usize;
+    assert!(
+        [48 * 48 * 8, 51 * 51 * 8].contains(&(bytes.len() - header)),
+        "{} bytes",
+        bytes.len()
+    );
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["same.npy", "same.npy.bak"], "no temporary file left");
+}
+
 #[test]
 fn usage_errors_are_one_line() {
     fails_with(&["frobnicate"], "frobnicate");
@@ -192,6 +339,43 @@ fn run_saves_a_numpy_file_and_a_picture() {
 }
 
 #[test]
+fn run_says_what_the_picture_shows() {
+    let dir = scratch("picture");
+    let png = dir.join("peak.png");
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "run",
+            "laue",
+            "naive",
+            "--solution",
+            "--n",
+            "4",
+            "--oversampling",
+            "2",
+            "--png",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        stdout.contains(
+            "a 8 x 8 heat map: h from -0.5 to 0.375 to the right, k from 3.5 to 4.375 upwards"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("colour: intensity on a log scale, 8 decades")
+            && stdout.contains("to 2.6e2 (yellow)"),
+        "{stdout}"
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    // Width and height from the PNG header: the picture has room for its axes and colour bar.
+    let size = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    assert_eq!((size(16), size(20)), (760, 640));
+}
+
+#[test]
 fn a_learners_file_is_kept_as_a_backup() {
     let dir = scratch("backup");
     let target = dir.join("mine.npy");
@@ -216,6 +400,63 @@ fn a_learners_file_is_kept_as_a_backup() {
         b"my notes"
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("kept as"));
+    // Backups do not pile up: one .bak, the file replaced the last time.
+    let first = std::fs::read(&target).unwrap();
+    for _ in 0..2 {
+        workbook(&[
+            "run",
+            "laue",
+            "tables",
+            "--solution",
+            "--n",
+            "2",
+            "--save",
+            target.to_str().unwrap(),
+        ]);
+    }
+    assert_eq!(std::fs::read(dir.join("mine.npy.bak")).unwrap(), first);
+    assert!(!dir.join("mine.npy.bak.2").exists());
+}
+
+#[test]
+fn heap_keeps_a_backup_like_every_writer() {
+    let dir = scratch("heap-backup");
+    let json = dir.join("mine.json");
+    std::fs::write(&json, b"my notes").unwrap();
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "heap",
+            "laue",
+            "naive",
+            "--solution",
+            "--n",
+            "2",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert!(stdout.contains("kept as"), "{stdout}");
+    assert_eq!(
+        std::fs::read(dir.join("mine.json.bak")).unwrap(),
+        b"my notes"
+    );
+    assert!(
+        std::fs::read_to_string(&json)
+            .unwrap()
+            .contains("dhatFileVersion")
+    );
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["mine.json", "mine.json.bak"],
+        "no temporary file left"
+    );
 }
 
 #[test]
@@ -270,6 +511,86 @@ fn bench_sweeps_threads_and_fits_amdahl() {
     );
     assert!(stdout.contains("serial fraction f ="), "{stdout}");
     assert!(stdout.contains("scaling-laue.svg"), "{stdout}");
+}
+
+#[test]
+fn a_thread_sweep_is_sorted_and_each_count_once() {
+    let dir = scratch("sweep");
+    let plot = dir.join("sweep.svg");
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "bench",
+            "laue",
+            "--solution",
+            "--kernel",
+            "tables",
+            "--n",
+            "2",
+            "--seconds",
+            "0.01",
+            "--threads",
+            "2,1,2",
+            "--plot",
+            plot.to_str().unwrap(),
+        ],
+    );
+    let tables: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("laue on "))
+        .collect();
+    assert_eq!(tables.len(), 2, "{stdout}");
+    assert!(
+        tables[0].starts_with("laue on 1 thread:") && tables[1].starts_with("laue on 2 threads:"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_long_reference_run_is_announced_before_it_starts() {
+    use std::io::BufRead;
+    // Tables at N = 256: the naive reference would take minutes, estimated from a run at the
+    // default sizes; the note comes first, and the test stops the runner there.
+    let mut child = std::process::Command::new(RUNNER)
+        .args(["run", "laue", "tables", "--solution", "--n", "256"])
+        .current_dir(harness::testing::root_of(HERE))
+        .env_remove(harness::files::ROOT_VARIABLE)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    reader.read_line(&mut first).unwrap();
+    reader.read_line(&mut first).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        first.starts_with("laue tables: the reference naive that gives the error takes about")
+            && first.contains("scaled as n^4 oversampling^2")
+            && first.contains("add --no-reference to skip it"),
+        "{first}"
+    );
+    // Skipped, the run says so; small sizes get no note.
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &[
+            "run",
+            "laue",
+            "tables",
+            "--solution",
+            "--n",
+            "4",
+            "--no-reference",
+        ],
+    );
+    assert!(stdout.starts_with("laue tables (reference)"), "{stdout}");
+    assert!(
+        stdout.contains("error    not checked (--no-reference)"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -19,6 +19,7 @@ fn job(n: usize, steps: usize, f: RunFn) -> Job {
             data: f(n, n, steps),
             row_axis: ("row", 0.0, (n - 1) as f64),
             col_axis: ("column", 0.0, (n - 1) as f64),
+            value: "temperature (degrees)",
         })
     })
 }

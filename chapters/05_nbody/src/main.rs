@@ -77,7 +77,7 @@ impl Chapter for NBody {
         ])
     }
 
-    fn picture(&self, output: &Output) -> Option<anyhow::Result<Vec<u8>>> {
+    fn picture(&self, output: &Output) -> Option<anyhow::Result<harness::picture::Picture>> {
         match output {
             Output::Trajectories(t) => Some(orbits::trajectories_png(t)),
             _ => None,

@@ -3,6 +3,7 @@
 
 use crate::chapter::Workload;
 use crate::measure::{Timing, human_duration, time_job};
+use crate::progress::Progress;
 use crate::scaling::{Sweep, print_scaling};
 use crate::threads::with_threads;
 use anyhow::Result;
@@ -28,6 +29,11 @@ struct Row<'w> {
 pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
     let budget = Duration::from_secs_f64(plan.seconds);
     let mut sweep: Vec<Sweep> = Vec::new();
+    // Every row costs about the budget (one warm-up run, then runs for `seconds`).
+    let rows: usize = (0..work.cases.len())
+        .map(|case| planned_rows(work, case, plan.only, plan.reference_only))
+        .sum();
+    let progress = Progress::steps((rows * plan.counts.len()) as u64, "timing", Some(budget));
     for &count in plan.counts {
         let threads = count.unwrap_or_else(rayon::current_num_threads);
         for (case, info) in work.cases.iter().enumerate() {
@@ -38,13 +44,13 @@ pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
             {
                 continue;
             }
-            println!(
+            progress.println(format!(
                 "{} on {} thread{}: {}",
                 work.chapter,
                 threads,
                 if threads == 1 { "" } else { "s" },
                 info.summary
-            );
+            ));
             let rows = with_threads(count, || {
                 Ok(time_rows(
                     work,
@@ -52,9 +58,10 @@ pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
                     plan.only,
                     budget,
                     plan.reference_only,
+                    &progress,
                 ))
             })?;
-            print_table(&rows);
+            progress.suspend(|| print_table(&rows));
             for row in rows.iter().filter(|r| r.side == "reference") {
                 if let Ok(t) = &row.result {
                     match sweep.iter_mut().find(|(k, _)| k == row.kernel) {
@@ -63,9 +70,10 @@ pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
                     }
                 }
             }
-            println!();
+            progress.println("");
         }
     }
+    drop(progress);
     if plan.counts.len() > 1 {
         print_scaling(&work.chapter, &sweep, plan.plot)?;
     }
@@ -76,13 +84,39 @@ fn wanted(only: &[String], kernel: &str) -> bool {
     only.is_empty() || only.iter().any(|o| o == kernel)
 }
 
+/// How many rows [`time_rows`] times for `case`: the progress bar's steps.
+fn planned_rows(work: &Workload, case: usize, only: &[String], reference_only: bool) -> usize {
+    let kernels: Vec<_> = work
+        .kernels
+        .iter()
+        .filter(|k| k.case == case && wanted(only, &k.name))
+        .collect();
+    if kernels.is_empty() {
+        return 0;
+    }
+    let yours = kernels
+        .iter()
+        .filter(|k| k.yours.is_some() && !reference_only)
+        .count();
+    let base = work.baseline(case);
+    let extra = usize::from(!kernels.iter().any(|k| k.name == base.name));
+    kernels.len() + yours + extra
+}
+
 fn time_rows<'w>(
     work: &'w Workload,
     case: usize,
     only: &[String],
     budget: Duration,
     reference_only: bool,
+    progress: &Progress,
 ) -> Vec<Row<'w>> {
+    let timed = |job: &crate::chapter::Job, stub: Option<&str>, kernel: &str, side: &str| {
+        progress.set_message(format!("{} {kernel} ({side})", work.chapter));
+        let result = time_job(job, stub, budget).map_err(|e| e.to_string());
+        progress.step();
+        result
+    };
     let mut rows = Vec::new();
     for k in work
         .kernels
@@ -93,13 +127,13 @@ fn time_rows<'w>(
             rows.push(Row {
                 kernel: &k.name,
                 side: "yours",
-                result: time_job(job, k.stub.as_deref(), budget).map_err(|e| e.to_string()),
+                result: timed(job, k.stub.as_deref(), &k.name, "yours"),
             });
         }
         rows.push(Row {
             kernel: &k.name,
             side: "reference",
-            result: time_job(&k.reference, None, budget).map_err(|e| e.to_string()),
+            result: timed(&k.reference, None, &k.name, "reference"),
         });
     }
     // The baseline and the reference for errors is the case's first kernel's reference
@@ -114,7 +148,7 @@ fn time_rows<'w>(
             Row {
                 kernel: &base.name,
                 side: "reference",
-                result: time_job(&base.reference, None, budget).map_err(|e| e.to_string()),
+                result: timed(&base.reference, None, &base.name, "reference"),
             },
         );
     }

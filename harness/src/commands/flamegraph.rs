@@ -31,7 +31,12 @@ pub fn run(
         side.word(),
         work.cases[k.case].summary
     );
+    let progress = crate::progress::Progress::work(
+        format!("sampling {} {kernel} ({})", work.chapter, side.word()),
+        Some(std::time::Duration::from_secs_f64(seconds)),
+    );
     let profile = flame::profile(job, stub, seconds)?;
+    drop(progress);
     let backup = files::write_file(&path, &profile.svg)?;
     println!(
         "{} runs, {} samples; the flamegraph is {}",

@@ -4,7 +4,7 @@ use crate::chapter::Workload;
 use crate::cli::{Side, check_destination, pick};
 use crate::measure::human_bytes;
 use crate::{files, heap};
-use anyhow::Result;
+use anyhow::{Result, bail};
 use std::path::{Path, PathBuf};
 
 pub fn run(work: &Workload, kernel: &str, side: Side, out: Option<PathBuf>) -> Result<()> {
@@ -26,7 +26,17 @@ pub fn run(work: &Workload, kernel: &str, side: Side, out: Option<PathBuf>) -> R
         side.word(),
         work.cases[k.case].summary
     );
-    let summary = heap::profile(job, stub, &path)?;
+    // dhat writes its JSON itself: to a temporary file beside the destination, moved into
+    // place (with a backup of a file that was there) once it is whole.
+    let pending = files::Pending::new(&path)?;
+    let summary = heap::profile(job, stub, pending.path())?;
+    if !heap::is_profile(pending.path()) {
+        bail!(
+            "dhat could not write its profile to {} (see its message above): is the disk full?",
+            files::shown(&path)
+        );
+    }
+    let backup = pending.commit()?;
     println!(
         "  total    {} in {} blocks",
         human_bytes(summary.total_bytes as u128),
@@ -38,6 +48,12 @@ pub fn run(work: &Workload, kernel: &str, side: Side, out: Option<PathBuf>) -> R
         summary.peak_blocks
     );
     println!("  profile  {}", files::shown(&path));
+    if let Some(b) = backup {
+        println!(
+            "           (the file that was there is kept as {})",
+            files::shown(&b)
+        );
+    }
     println!("  view it: {}", viewer_hint());
     Ok(())
 }

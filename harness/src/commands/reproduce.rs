@@ -2,7 +2,8 @@
 //! each one under `book/src/measured/` with the command and the machine that gave it. The book
 //! includes these files, so its numbers are always ones that a command produced.
 
-use crate::data::ChapterData;
+use crate::data::{ChapterData, MeasurementData};
+use crate::progress::Progress;
 use crate::{catalog, files};
 use anyhow::{Context, Result, bail};
 use std::process::Command;
@@ -12,41 +13,76 @@ pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
         Some(name) => vec![catalog::find(name)?],
         None => catalog::all()?,
     };
+    let wanted: Vec<&MeasurementData> = selected
+        .iter()
+        .flat_map(|c| &c.measurements)
+        .filter(|m| matching.is_none_or(|t| m.file.contains(t)))
+        .collect();
+    if wanted.is_empty() {
+        bail!("{}", nothing_matches(only, &selected, matching));
+    }
     let me = std::env::current_exe().context("cannot find the workbook binary")?;
     let dir = files::measured_dir();
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let machine = machine();
-    for chapter in selected {
-        let wanted = chapter
-            .measurements
-            .iter()
-            .filter(|m| matching.is_none_or(|t| m.file.contains(t)));
-        for m in wanted {
-            let shown = format!("cargo workbook {}", m.args.join(" "));
-            println!("{shown}");
-            let out = Command::new(&me)
-                .args(&m.args)
-                .current_dir(files::root())
-                .output()
-                .with_context(|| format!("cannot run {shown}"))?;
-            if !out.status.success() {
-                bail!(
-                    "`{shown}` failed: {}",
-                    String::from_utf8_lossy(&out.stderr).trim()
-                );
-            }
-            let text = format!(
-                "$ {shown}\n# {machine}\n{}",
-                String::from_utf8_lossy(&out.stdout)
+    let progress = Progress::steps(wanted.len() as u64, "", None);
+    for m in wanted {
+        let shown = format!("cargo workbook {}", m.args.join(" "));
+        progress.println(&shown);
+        progress.set_message(m.file.clone());
+        let out = Command::new(&me)
+            .args(&m.args)
+            .current_dir(files::root())
+            // Captured anyway; said outright so that no spinner can reach a measured file.
+            .env("WORKBOOK_NO_PROGRESS", "1")
+            .output()
+            .with_context(|| format!("cannot run {shown}"))?;
+        if !out.status.success() {
+            bail!(
+                "`{shown}` failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
             );
-            files::write_file(&dir.join(&m.file), text.as_bytes())?;
         }
+        let text = format!(
+            "$ {shown}\n# {machine}\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        files::write_file(&dir.join(&m.file), text.as_bytes())?;
+        progress.step();
     }
+    drop(progress);
     println!(
         "written under {}; rebuild the book with `cargo workbook book`",
         files::shown(&dir)
     );
     Ok(())
+}
+
+/// Why `reproduce` found nothing to measure, and what there is.
+fn nothing_matches(only: Option<&str>, selected: &[ChapterData], matching: Option<&str>) -> String {
+    let files: Vec<&str> = selected
+        .iter()
+        .flat_map(|c| c.measurements.iter().map(|m| m.file.as_str()))
+        .collect();
+    let scope = match (only, selected) {
+        (Some(_), [chapter]) => format!("chapter {}", chapter.name),
+        _ => "any chapter".to_string(),
+    };
+    match matching {
+        Some(text) if files.is_empty() => {
+            format!("{scope} has no measured figures, so none matches `{text}`")
+        }
+        Some(text) if files.len() <= 8 => format!(
+            "no measured figure of {scope} has `{text}` in its file name (its figures: {})",
+            files.join(", ")
+        ),
+        Some(text) => format!(
+            "no measured figure of {scope} has `{text}` in its file name ({} figures, e.g. {}): try `cargo workbook reproduce --matching bench`",
+            files.len(),
+            files[..3].join(", ")
+        ),
+        None => format!("{scope} has no measured figures to reproduce"),
+    }
 }
 
 /// "Intel(R) Xeon(R) Processor, 2 cores, 2026-11-30": enough to tell two machines apart.

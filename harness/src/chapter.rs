@@ -314,6 +314,7 @@ mod tests {
             default: 3,
             max: 9,
             help: String::new(),
+            cost: None,
         }];
         let given = [("oversample".to_string(), "2".to_string())];
         let e = Values::parse("demo", &params, &given)

@@ -327,7 +327,10 @@ fn backup_for(path: &Path) -> Option<PathBuf> {
 /// Temporary files not yet renamed into place, removed by the Ctrl-C handler.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-fn remember_pending(path: &Path) {
+/// Installs the Ctrl-C handler that removes pending temporary files (once per process). The
+/// runner calls it at start-up: its thread must not start inside a heap profile, where its
+/// own allocations would be counted as the kernel's.
+pub fn clean_up_on_interrupt() {
     static HANDLER: Once = Once::new();
     HANDLER.call_once(|| {
         // Fails when the process has its own handler (the launcher's, which stops its runner):
@@ -342,6 +345,10 @@ fn remember_pending(path: &Path) {
             std::process::exit(130);
         });
     });
+}
+
+fn remember_pending(path: &Path) {
+    clean_up_on_interrupt();
     if let Ok(mut pending) = PENDING.lock() {
         pending.push(path.to_path_buf());
     }

@@ -16,6 +16,7 @@ use anyhow::{Result, bail};
 /// `include_str!`). Exits with a one-line error on bad input.
 pub fn main(data: &str, chapter: &dyn Chapter) {
     guard::install_quiet_hook();
+    files::clean_up_on_interrupt();
     let result = ChapterData::parse(data, "chapter.toml").and_then(|data| {
         files::find_root()?;
         dispatch(&data, chapter, cli::parse())

@@ -29,6 +29,9 @@ pub fn run(work: &Workload, kernel: &str, side: Side, out: Option<PathBuf>) -> R
     // dhat writes its JSON itself: to a temporary file beside the destination, moved into
     // place (with a backup of a file that was there) once it is whole.
     let pending = files::Pending::new(&path)?;
+    // The Ctrl-C handler's thread (started with the runner) allocates its name as it starts;
+    // a moment's wait keeps that allocation out of a profile of a very short kernel.
+    std::thread::sleep(std::time::Duration::from_millis(50));
     let summary = heap::profile(job, stub, pending.path())?;
     if !heap::is_profile(pending.path()) {
         bail!(

@@ -151,3 +151,34 @@ fn the_book_builds_with_math_rendered() {
         );
     }
 }
+
+#[test]
+fn the_book_numbers_each_chapter_as_the_tools_do() {
+    let index = harness::book::build().expect("the book builds");
+    let out = index.parent().unwrap();
+    // mdBook writes the table of contents into a script; each entry is "<strong>N.</strong> Title".
+    let toc = std::fs::read_dir(out)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy().starts_with("toc") && n.to_string_lossy().ends_with(".js")
+            })
+        })
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .expect("the book has a table of contents");
+    for chapter in harness::catalog::all().unwrap() {
+        let title = chapter.title.replace('\'', "&#39;");
+        let entry = format!(
+            "<strong aria-hidden=\"true\">{}.</strong> {title}",
+            chapter.number
+        );
+        assert!(
+            toc.contains(&entry),
+            "the book does not number chapter {} `{}` as {}",
+            chapter.name,
+            chapter.title,
+            chapter.number
+        );
+    }
+}

@@ -227,8 +227,12 @@ fn check_names_the_stub_and_the_next_command() {
         "exercises/01_alpha/src/lib.rs",
         &ALPHA_SOLVED.replace("3 * x", "2 * x"),
     );
-    let (_, stdout, _) = launch(&dir, &["check", "alpha"]);
-    assert!(stdout.contains("FAIL  triple_is_three_times"), "{stdout}");
+    let (ok, stdout, stderr) = launch(&dir, &["check", "alpha"]);
+    assert!(
+        stdout.contains("FAIL  triple_is_three_times: triple(2): left: 4  right: 6"),
+        "{stdout}"
+    );
+    assert!(!ok && stderr.contains("1 of 2 tests fail"), "{stderr}");
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::process::Command;
 pub struct TestOutcome {
     pub name: String,
     pub passed: bool,
-    /// For a failure: the first line of its panic message, made readable.
+    /// For a failure: its panic message on one line, made readable (a comparison's values).
     pub why: Option<String>,
 }
 
@@ -190,35 +190,36 @@ pub fn parse_outcomes(stdout: &str, root: &Path) -> Vec<TestOutcome> {
             why: None,
         });
     }
-    // Failure sections: "---- NAME stdout ----", then "thread 'NAME' panicked at FILE:L:C:",
-    // then the message.
+    // Failure sections: "---- NAME stdout ----", what the test printed, then
+    // "thread 'NAME' panicked at FILE:L:C:" and the panic's message, up to the next section.
     let lines: Vec<&str> = stdout.lines().collect();
     for (i, line) in lines.iter().enumerate() {
-        let Some(name) = line
-            .strip_prefix("---- ")
-            .and_then(|l| l.strip_suffix(" stdout ----"))
-        else {
+        let Some(name) = section_name(line) else {
             continue;
         };
-        let Some(at) = lines[i + 1..]
+        let section: Vec<&str> = lines[i + 1..]
             .iter()
-            .position(|l| l.contains("panicked at "))
-        else {
+            .take_while(|l| section_name(l).is_none() && **l != "failures:")
+            .copied()
+            .collect();
+        let Some(at) = section.iter().position(|l| l.contains("panicked at ")) else {
             continue;
         };
-        let panic_line = lines[i + 1 + at];
-        let place = panic_line
+        let place = section[at]
             .split("panicked at ")
             .nth(1)
             .unwrap_or("")
             .trim_end_matches(':')
             .to_string();
-        let message = lines
-            .get(i + 2 + at)
+        // The message runs to the next panic (another thread's), or to libtest's note.
+        let mut message: Vec<&str> = section[at + 1..]
+            .iter()
+            .take_while(|l| !l.contains("panicked at ") && !l.starts_with("note: run with"))
             .copied()
-            .unwrap_or("")
-            .trim()
-            .to_string();
+            .collect();
+        while message.last().is_some_and(|l| l.trim().is_empty()) {
+            message.pop();
+        }
         let why = explain(&message, &place, root);
         if let Some(o) = outcomes.iter_mut().find(|o| o.name == name) {
             o.why = Some(why);
@@ -227,9 +228,20 @@ pub fn parse_outcomes(stdout: &str, root: &Path) -> Vec<TestOutcome> {
     outcomes
 }
 
-/// A `todo!()` becomes "not implemented yet: FILE: fn NAME"; anything else keeps its message.
-fn explain(message: &str, place: &str, root: &Path) -> String {
-    if message.starts_with("not yet implemented") || message.starts_with("not implemented") {
+fn section_name(line: &str) -> Option<&str> {
+    line.strip_prefix("---- ")?.strip_suffix(" stdout ----")
+}
+
+/// The longest message, and the longest value, a FAIL line shows.
+const MESSAGE_CHARS: usize = 160;
+const VALUE_CHARS: usize = 60;
+
+/// A `todo!()` becomes "not implemented yet: FILE: fn NAME"; a failed `assert_eq!` or
+/// `assert_ne!` its message and both values ("axis(2): left: [NaN]  right: [0.5]"); anything
+/// else keeps its message, on one line.
+fn explain(message: &[&str], place: &str, root: &Path) -> String {
+    let first = message.first().map(|l| l.trim()).unwrap_or("");
+    if first.starts_with("not yet implemented") || first.starts_with("not implemented") {
         let mut parts = place.rsplitn(3, ':');
         let (_col, line, file) = (parts.next(), parts.next(), parts.next());
         if let (Some(file), Some(line)) = (file, line.and_then(|l| l.parse::<usize>().ok())) {
@@ -240,11 +252,106 @@ fn explain(message: &str, place: &str, root: &Path) -> String {
         }
         return format!("not implemented yet ({place})");
     }
-    if message.is_empty() {
+    if let Some(why) = comparison(message) {
+        return why;
+    }
+    if first.is_empty() {
         format!("panicked at {place}")
     } else {
-        message.to_string()
+        shorten(&one_line(message), MESSAGE_CHARS)
     }
+}
+
+/// "MESSAGE: left: X  right: Y" from libtest's three parts of a failed comparison:
+/// "assertion `left == right` failed: MESSAGE", "  left: X", " right: Y".
+fn comparison(message: &[&str]) -> Option<String> {
+    let head = message.first()?;
+    let (differ, rest) = if let Some(rest) = head.strip_prefix("assertion `left == right` failed") {
+        (false, rest)
+    } else {
+        (true, head.strip_prefix("assertion `left != right` failed")?)
+    };
+    let left = message.iter().position(|l| l.starts_with("  left: "))?;
+    let right = message.iter().position(|l| l.starts_with(" right: "))?;
+    // The message may span lines, up to the values.
+    let mut text = vec![
+        rest.strip_prefix(": ")
+            .unwrap_or(rest.trim_start_matches(':')),
+    ];
+    text.extend(&message[1..left.min(right)]);
+    let text = shorten(&one_line(&text), MESSAGE_CHARS);
+    let (l, r) = shorten_pair(
+        &message[left]["  left: ".len()..],
+        &message[right][" right: ".len()..],
+    );
+    let values = format!("left: {l}  right: {r}");
+    let values = if differ {
+        format!("{values}, which should differ")
+    } else {
+        values
+    };
+    Some(if text.is_empty() {
+        values
+    } else {
+        format!("{text}: {values}")
+    })
+}
+
+/// The lines of a message on one line, " / " between them.
+fn one_line(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// At most `limit` characters of `text`, with "…" where some were left out.
+fn shorten(text: &str, limit: usize) -> String {
+    window(text, 0, limit)
+}
+
+/// The two values of a comparison, each at most [`VALUE_CHARS`] long; when they are longer,
+/// both show the same stretch, from a little before where they first differ.
+fn shorten_pair(left: &str, right: &str) -> (String, String) {
+    let limit = VALUE_CHARS;
+    if left.chars().count() <= limit && right.chars().count() <= limit {
+        return (left.to_string(), right.to_string());
+    }
+    let same = left
+        .chars()
+        .zip(right.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut start = same.saturating_sub(limit / 3);
+    // Start after a separator, so the first value shown is whole.
+    let chars: Vec<char> = left.chars().collect();
+    if start > 0
+        && let Some(sep) = chars[..start.min(chars.len())]
+            .iter()
+            .rposition(|c| *c == ' ' || *c == '(' || *c == '[' || *c == '{')
+        && start - sep <= limit / 3
+    {
+        start = sep + 1;
+    }
+    (window(left, start, limit), window(right, start, limit))
+}
+
+/// `limit` characters of `text` from character `start`, with "…" on a side where some are left
+/// out.
+fn window(text: &str, start: usize, limit: usize) -> String {
+    let total = text.chars().count();
+    let start = start.min(total);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(text.chars().skip(start).take(limit));
+    if start + limit < total {
+        out.push('…');
+    }
+    out
 }
 
 /// The name of the last `fn` declared at or above `line` in `file`.
@@ -299,6 +406,62 @@ mod tests {
             Some("assertion failed: the axis starts at 0")
         );
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// What libtest printed (Rust 1.95) for failed comparisons and assertions.
+    const ASSERTIONS: &str = "\nrunning 6 tests\ntest eq_msg ... FAILED\ntest eq_plain ... FAILED\ntest ne_msg ... FAILED\ntest assert_msg ... FAILED\ntest printed ... FAILED\ntest two_lines ... FAILED\n\nfailures:\n\n---- eq_msg stdout ----\n\nthread 'eq_msg' (6468) panicked at tests/t.rs:1:23:\nassertion `left == right` failed: axis(2) at the edge\n  left: [NaN]\n right: [0.5]\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n\n---- eq_plain stdout ----\n\nthread 'eq_plain' (6469) panicked at tests/t.rs:2:25:\nassertion `left == right` failed\n  left: 2\n right: 3\n\n---- ne_msg stdout ----\n\nthread 'ne_msg' (6472) panicked at tests/t.rs:3:23:\nassertion `left != right` failed: must differ\n  left: 2\n right: 2\n\n---- assert_msg stdout ----\n\nthread 'assert_msg' (6466) panicked at tests/t.rs:4:27:\none is not above two\n\n---- printed stdout ----\nhello\n\nthere\n\nthread 'printed' (6473) panicked at tests/t.rs:7:52:\nassertion `left == right` failed: strings\n  left: \"a\\nb\"\n right: \"c\"\n\n---- two_lines stdout ----\n\nthread 'two_lines' (6471) panicked at tests/t.rs:6:26:\nfirst line\nsecond line\n\n\nfailures:\n    assert_msg\n    eq_msg\n    eq_plain\n    ne_msg\n    printed\n    two_lines\n\ntest result: FAILED. 0 passed; 6 failed; 0 ignored\n";
+
+    fn why_of<'a>(out: &'a [TestOutcome], name: &str) -> &'a str {
+        let o = out.iter().find(|o| o.name == name).unwrap();
+        o.why.as_deref().unwrap()
+    }
+
+    #[test]
+    fn a_failed_comparison_shows_its_message_and_values() {
+        let out = parse_outcomes(ASSERTIONS, Path::new("."));
+        assert_eq!(out.len(), 6);
+        assert_eq!(
+            why_of(&out, "eq_msg"),
+            "axis(2) at the edge: left: [NaN]  right: [0.5]"
+        );
+        assert_eq!(why_of(&out, "eq_plain"), "left: 2  right: 3");
+        assert_eq!(
+            why_of(&out, "ne_msg"),
+            "must differ: left: 2  right: 2, which should differ"
+        );
+        assert_eq!(why_of(&out, "assert_msg"), "one is not above two");
+        // What the test printed before it failed is not its message.
+        assert_eq!(
+            why_of(&out, "printed"),
+            r#"strings: left: "a\nb"  right: "c""#
+        );
+        assert_eq!(why_of(&out, "two_lines"), "first line / second line");
+    }
+
+    #[test]
+    fn long_values_show_where_they_differ() {
+        let left: Vec<String> = (0..200).map(|i| format!("{}.5", i)).collect();
+        let mut right = left.clone();
+        right[150] = "NaN".into();
+        let (l, r) = (
+            format!("[{}]", left.join(", ")),
+            format!("[{}]", right.join(", ")),
+        );
+        let sample = format!(
+            "test long ... FAILED\n\n---- long stdout ----\n\nthread 'long' (1) panicked at tests/t.rs:8:5:\nassertion `left == right` failed: {}\n  left: {l}\n right: {r}\n\nfailures:\n",
+            "a message that goes on ".repeat(20)
+        );
+        let out = parse_outcomes(&sample, Path::new("."));
+        let why = why_of(&out, "long");
+        let (message, values) = why.split_once(": left: ").unwrap();
+        assert_eq!(message.chars().count(), MESSAGE_CHARS + 1, "{message}");
+        assert!(message.ends_with('…'), "{message}");
+        let (l, r) = values.split_once("  right: ").unwrap();
+        assert!(l.starts_with("…") && l.ends_with('…'), "{l}");
+        assert!(l.contains("150.5") && r.contains("NaN"), "{why}");
+        // The stretch starts with a whole value.
+        assert!(l.starts_with("…14") && r.starts_with("…14"), "{why}");
+        assert!(l.chars().count() <= VALUE_CHARS + 2, "{l}");
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub struct TestOutcome {
     pub passed: bool,
     /// For a failure: its panic message on one line, made readable (a comparison's values).
     pub why: Option<String>,
+    /// For a failure: where it panicked, "FILE:LINE:COLUMN" from the workbook's folder.
+    pub place: Option<String>,
 }
 
 /// What one `cargo test -p PACKAGE` said.
@@ -37,10 +39,18 @@ impl TestRun {
 
 /// Runs a package's tests through cargo, in the workbook's folder, and reads what they say.
 pub fn test_package(package: &str) -> Result<TestRun> {
-    let root = crate::files::root();
+    let output = test_command(package)
+        .output()
+        .context("cannot run cargo: is Rust installed (https://rustup.rs)?")?;
+    Ok(read_test_output(&output.stdout, &output.stderr))
+}
+
+/// The cargo command that runs a package's tests, in the workbook's folder.
+pub fn test_command(package: &str) -> Command {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .current_dir(root)
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(crate::files::root())
         .args([
             "test",
             "-p",
@@ -52,23 +62,26 @@ pub fn test_package(package: &str) -> Result<TestRun> {
             "--color",
             "never",
         ])
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .context("cannot run cargo: is Rust installed (https://rustup.rs)?")?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    let mut outcomes = parse_outcomes(&stdout, root);
+        .env("RUST_BACKTRACE", "0");
+    command
+}
+
+/// What [`test_command`] printed, read.
+pub fn read_test_output(stdout: &[u8], stderr: &[u8]) -> TestRun {
+    let stdout = String::from_utf8_lossy(stdout);
+    let stderr = String::from_utf8_lossy(stderr).into_owned();
+    let mut outcomes = parse_outcomes(&stdout, crate::files::root());
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
     let compile_error = if outcomes.is_empty() {
         compile_errors(&stderr).map(|text| (first_error(&text), text))
     } else {
         None
     };
-    Ok(TestRun {
+    TestRun {
         outcomes,
         compile_error,
         stderr,
-    })
+    }
 }
 
 /// `check CHAPTER`: the chapter's tests, one line each, and what to do next.
@@ -156,17 +169,25 @@ fn first_error(text: &str) -> String {
 fn first_stub(failed: &[&TestOutcome], order: &[&str]) -> Option<String> {
     failed
         .iter()
-        .filter_map(|o| o.why.as_deref()?.strip_prefix("not implemented yet: "))
-        .filter_map(|rest| {
-            let (file, function) = rest.split_once(": fn ")?;
+        .filter_map(|o| todo_stub(o))
+        .map(|(file, function)| {
             let rank = order
                 .iter()
                 .position(|s| *s == function)
                 .unwrap_or(usize::MAX);
-            Some((rank, format!("fn {function} in {file}")))
+            (rank, format!("fn {function} in {file}"))
         })
         .min_by_key(|(rank, _)| *rank)
         .map(|(_, stub)| stub)
+}
+
+/// The stub whose `todo!()` a failure hit: (FILE, NAME) of "not implemented yet: FILE: fn NAME".
+pub fn todo_stub(outcome: &TestOutcome) -> Option<(&str, &str)> {
+    outcome
+        .why
+        .as_deref()?
+        .strip_prefix("not implemented yet: ")?
+        .split_once(": fn ")
 }
 
 /// Reads `test NAME ... ok|FAILED` lines and the `---- NAME stdout ----` sections after them.
@@ -188,6 +209,7 @@ pub fn parse_outcomes(stdout: &str, root: &Path) -> Vec<TestOutcome> {
             name: name.trim().to_string(),
             passed,
             why: None,
+            place: None,
         });
     }
     // Failure sections: "---- NAME stdout ----", what the test printed, then
@@ -223,6 +245,7 @@ pub fn parse_outcomes(stdout: &str, root: &Path) -> Vec<TestOutcome> {
         let why = explain(&message, &place, root);
         if let Some(o) = outcomes.iter_mut().find(|o| o.name == name) {
             o.why = Some(why);
+            o.place = Some(place);
         }
     }
     outcomes

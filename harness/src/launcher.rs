@@ -4,7 +4,7 @@
 //! exercise does not compile breaks only the commands on that chapter.
 
 use crate::cli::{self, Command, parse_seconds};
-use crate::commands::{report, reproduce, status};
+use crate::commands::{report, reproduce, status, watch};
 use crate::{book, catalog, check, files, guard};
 use anyhow::Result;
 use std::ffi::OsString;
@@ -48,6 +48,7 @@ fn run(cli: cli::Cli) -> Result<i32> {
     match command {
         Command::Status => status::run()?,
         Command::Check { chapter, solution } => check::run(&catalog::find(&chapter)?, solution)?,
+        Command::Watch { chapter } => watch::run(chapter.as_deref())?,
         Command::Book => {
             let index = book::build()?;
             println!("The book is built: open {}", index.display());

@@ -1,5 +1,5 @@
 //! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`) and the
-//! launcher's (`status`, `reproduce`, `report`; `check` and `book` have their own modules).
+//! launcher's (`status`, `watch`, `reproduce`, `report`; `check` and `book` have their own modules).
 
 pub mod bench;
 pub mod flamegraph;
@@ -8,3 +8,4 @@ pub mod report;
 pub mod reproduce;
 pub mod run;
 pub mod status;
+pub mod watch;

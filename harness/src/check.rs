@@ -206,7 +206,8 @@ pub fn parse_outcomes(stdout: &str, root: &Path) -> Vec<TestOutcome> {
             _ => continue,
         };
         outcomes.push(TestOutcome {
-            name: name.trim().to_string(),
+            // A `#[should_panic]` test reads "test NAME - should panic ... ok".
+            name: name.trim().trim_end_matches(" - should panic").to_string(),
             passed,
             why: None,
             place: None,
@@ -225,6 +226,15 @@ pub fn parse_outcomes(stdout: &str, root: &Path) -> Vec<TestOutcome> {
             .copied()
             .collect();
         let Some(at) = section.iter().position(|l| l.contains("panicked at ")) else {
+            // A `#[should_panic]` test that returned.
+            if let Some(note) = section
+                .iter()
+                .find_map(|l| l.strip_prefix("note: test did not panic as expected"))
+                && let Some(o) = outcomes.iter_mut().find(|o| o.name == name)
+            {
+                o.why = Some("it should panic, and did not".to_string());
+                o.place = Some(note.trim_start_matches(" at ").to_string());
+            }
             continue;
         };
         let place = section[at]
@@ -233,16 +243,24 @@ pub fn parse_outcomes(stdout: &str, root: &Path) -> Vec<TestOutcome> {
             .unwrap_or("")
             .trim_end_matches(':')
             .to_string();
-        // The message runs to the next panic (another thread's), or to libtest's note.
+        // The message runs to the next panic (another thread's), or to libtest's notes.
         let mut message: Vec<&str> = section[at + 1..]
             .iter()
-            .take_while(|l| !l.contains("panicked at ") && !l.starts_with("note: run with"))
+            .take_while(|l| !l.contains("panicked at ") && !l.starts_with("note: "))
             .copied()
             .collect();
         while message.last().is_some_and(|l| l.trim().is_empty()) {
             message.pop();
         }
-        let why = explain(&message, &place, root);
+        let mut why = explain(&message, &place, root);
+        // A `#[should_panic(expected = "...")]` test whose panic said something else.
+        if let Some(expected) = section[at..]
+            .iter()
+            .find_map(|l| l.trim().strip_prefix("expected substring: "))
+            && !why.starts_with("not implemented yet")
+        {
+            why = format!("{why} (it should panic with {expected})");
+        }
         if let Some(o) = outcomes.iter_mut().find(|o| o.name == name) {
             o.why = Some(why);
             o.place = Some(place);
@@ -459,6 +477,29 @@ mod tests {
             r#"strings: left: "a\nb"  right: "c""#
         );
         assert_eq!(why_of(&out, "two_lines"), "first line / second line");
+    }
+
+    #[test]
+    fn should_panic_tests_say_what_they_expected() {
+        let sample = "test a_refuses - should panic ... FAILED\ntest b_refuses - should panic ... FAILED\ntest c_refuses - should panic ... FAILED\n\nfailures:\n\n---- a_refuses stdout ----\n\nthread 'a_refuses' (1) panicked at src/lib.rs:2:5:\nindex out of bounds: the len is 3 but the index is 3\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\nnote: panic did not contain expected string\n      panic message: \"index out of bounds: the len is 3 but the index is 3\"\n expected substring: \"axis\"\n---- b_refuses stdout ----\nnote: test did not panic as expected at tests/t.rs:30:4\n---- c_refuses stdout ----\n\nthread 'c_refuses' (1) panicked at src/lib.rs:2:5:\nnot yet implemented\nnote: panic did not contain expected string\n      panic message: \"not yet implemented\"\n expected substring: \"axis\"\n\nfailures:\n";
+        let out = parse_outcomes(sample, Path::new("."));
+        assert_eq!(
+            why_of(&out, "a_refuses"),
+            r#"index out of bounds: the len is 3 but the index is 3 (it should panic with "axis")"#
+        );
+        assert_eq!(why_of(&out, "b_refuses"), "it should panic, and did not");
+        assert_eq!(
+            out.iter()
+                .find(|o| o.name == "b_refuses")
+                .unwrap()
+                .place
+                .as_deref(),
+            Some("tests/t.rs:30:4")
+        );
+        assert!(
+            why_of(&out, "c_refuses").starts_with("not implemented yet"),
+            "{out:?}"
+        );
     }
 
     #[test]

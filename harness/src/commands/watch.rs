@@ -314,9 +314,10 @@ pub fn run(chapter: Option<&str>) -> Result<()> {
         let _ = quit.send(Event::Quit);
     });
     let saved = events;
+    let root = crate::files::root();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let _ = match event {
-            Ok(e) if is_save(&e.kind) && e.paths.iter().any(|p| is_source(p)) => {
+            Ok(e) if is_save(&e.kind) && e.paths.iter().any(|p| is_source(p, root)) => {
                 saved.send(Event::Saved)
             }
             Ok(_) => Ok(()),
@@ -460,15 +461,17 @@ fn is_save(kind: &EventKind) -> bool {
 }
 
 /// A file the tests depend on: Rust code or a manifest, not an editor's swap or backup file,
-/// nor anything under a `target` folder.
-fn is_source(path: &Path) -> bool {
+/// nor anything under a `target` folder of the workbook (the workbook itself may well be under
+/// a folder of that name).
+fn is_source(path: &Path, root: &Path) -> bool {
     let named = |ext: &str| path.extension().is_some_and(|e| e == ext);
     let hidden = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let inside = path.strip_prefix(root).unwrap_or(path);
     (named("rs") || named("toml"))
         && !hidden
-        && !path.components().any(|c| c.as_os_str() == "target")
+        && !inside.components().any(|c| c.as_os_str() == "target")
 }
 
 /// The terminal: a screen redrawn in raw mode, or lines.
@@ -809,14 +812,13 @@ mod tests {
         assert!(!is_save(&EventKind::Access(AccessKind::Close(
             AccessMode::Read
         ))));
-        assert!(is_source(Path::new("/w/exercises/01_laue/src/lib.rs")));
-        assert!(is_source(Path::new("/w/exercises/01_laue/Cargo.toml")));
-        assert!(!is_source(Path::new(
-            "/w/exercises/01_laue/src/.lib.rs.swp"
-        )));
-        assert!(!is_source(Path::new("/w/exercises/01_laue/src/4913")));
-        assert!(!is_source(Path::new(
-            "/w/exercises/01_laue/target/debug/x.rs"
-        )));
+        // A workbook kept under a folder named `target` is watched all the same.
+        let root = Path::new("/home/me/target/workbook");
+        let exercise = root.join("exercises/01_laue");
+        assert!(is_source(&exercise.join("src/lib.rs"), root));
+        assert!(is_source(&exercise.join("Cargo.toml"), root));
+        assert!(!is_source(&exercise.join("src/.lib.rs.swp"), root));
+        assert!(!is_source(&exercise.join("src/4913"), root));
+        assert!(!is_source(&exercise.join("target/debug/x.rs"), root));
     }
 }

@@ -143,8 +143,6 @@ pub struct Progress {
     current: usize,
     /// Chapters found done (name, number of tests) since a screen last said so.
     done: Vec<(String, usize)>,
-    /// Every chapter found done in this watch, in order.
-    all_done: Vec<String>,
 }
 
 impl Progress {
@@ -155,7 +153,6 @@ impl Progress {
             chapters,
             current: start,
             done: Vec::new(),
-            all_done: Vec::new(),
         }
     }
 
@@ -168,8 +165,7 @@ impl Progress {
         match verdict(self.current(), run) {
             Verdict::Done { total } => {
                 let name = self.current().name.clone();
-                self.done.push((name.clone(), total));
-                self.all_done.push(name);
+                self.done.push((name, total));
                 if self.current + 1 < self.chapters.len() {
                     self.current += 1;
                     Action::Next
@@ -194,7 +190,7 @@ impl Progress {
             c.exercise_dir()
         ));
         match verdict {
-            Verdict::Done { total } => lines.push(format!("all {total} tests pass")),
+            Verdict::Done { total } => lines.push(all_pass(*total)),
             Verdict::Failing {
                 passed,
                 total,
@@ -249,9 +245,8 @@ impl Progress {
     pub fn finished(&mut self) -> Vec<String> {
         let mut lines = self.done_lines();
         lines.push(format!(
-            "Chapter {} is the last one. Done in this watch: {}.",
-            self.current().name,
-            self.all_done.join(", ")
+            "That was the last chapter, {}.",
+            self.current().name
         ));
         lines.push(
             "See where you stand with `cargo workbook`, and measure with `cargo workbook bench CHAPTER`."
@@ -266,7 +261,8 @@ impl Progress {
             .drain(..)
             .map(|(name, total)| {
                 format!(
-                    "done: chapter {name}, all {total} tests pass (measure it: `cargo workbook bench {name}`)"
+                    "done: chapter {name}, {} (measure it: `cargo workbook bench {name}`)",
+                    all_pass(total)
                 )
             })
             .collect();
@@ -274,6 +270,14 @@ impl Progress {
             lines.push(String::new());
         }
         lines
+    }
+}
+
+/// "all 3 tests pass", "its one test passes".
+fn all_pass(total: usize) -> String {
+    match total {
+        1 => "its one test passes".to_string(),
+        n => format!("all {n} tests pass"),
     }
 }
 
@@ -759,7 +763,7 @@ mod tests {
         let screen = progress.screen(&v);
         assert_eq!(
             screen[0],
-            "done: chapter alpha, all 1 tests pass (measure it: `cargo workbook bench alpha`)"
+            "done: chapter alpha, its one test passes (measure it: `cargo workbook bench alpha`)"
         );
         assert!(
             screen.contains(
@@ -777,7 +781,11 @@ mod tests {
         // The last chapter done: the watch ends.
         assert_eq!(progress.record(&all_pass), Action::AllDone);
         let last = progress.finished().join("\n");
-        assert!(last.contains("Done in this watch: alpha, beta."), "{last}");
+        assert!(
+            last.starts_with("done: chapter beta, its one test passes")
+                && last.contains("That was the last chapter, beta."),
+            "{last}"
+        );
     }
 
     #[test]

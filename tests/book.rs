@@ -129,7 +129,7 @@ fn every_chapter_page_links_its_exercise_and_solution() {
 
 #[test]
 fn the_book_builds_with_math_rendered() {
-    let index = harness::book::build().expect("the book builds");
+    let index = built_book();
     let out = index.parent().unwrap();
     for chapter in harness::catalog::all().unwrap() {
         let html = std::fs::read_to_string(out.join(chapter.page.replace(".md", ".html")))
@@ -154,7 +154,7 @@ fn the_book_builds_with_math_rendered() {
 
 #[test]
 fn the_book_numbers_each_chapter_as_the_tools_do() {
-    let index = harness::book::build().expect("the book builds");
+    let index = built_book();
     let out = index.parent().unwrap();
     // mdBook writes the table of contents into a script; each entry is "<strong>N.</strong> Title".
     let toc = std::fs::read_dir(out)
@@ -181,4 +181,12 @@ fn the_book_numbers_each_chapter_as_the_tools_do() {
             chapter.number
         );
     }
+}
+
+/// The book, built once for every test here (two builds at once would race in one folder).
+fn built_book() -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| harness::book::build().expect("the book builds"))
+        .clone()
 }

@@ -292,8 +292,12 @@ fn check_names_the_stub_and_the_next_command() {
         "exercises/01_alpha/src/lib.rs",
         &ALPHA_SOLVED.replace("3 * x", "2 * x"),
     );
-    let (_, stdout, _) = launch(&dir, &["check", "alpha"]);
-    assert!(stdout.contains("FAIL  triple_is_three_times"), "{stdout}");
+    let (ok, stdout, stderr) = launch(&dir, &["check", "alpha"]);
+    assert!(
+        stdout.contains("FAIL  triple_is_three_times: triple(2): left: 4  right: 6"),
+        "{stdout}"
+    );
+    assert!(!ok && stderr.contains("1 of 2 tests fail"), "{stderr}");
 }
 
 #[test]
@@ -483,4 +487,85 @@ fn reset_without_git_says_what_to_do() {
         &[("PATH", empty.as_os_str())],
         "reset takes the original stubs from git, which is not installed: install git",
     );
+}
+
+#[test]
+fn watch_follows_the_learner_line_by_line() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = fixture("watch");
+    // Not a terminal: one report after another, and a line `q` on standard input quits.
+    let mut child = Command::new(LAUNCHER)
+        .arg("watch")
+        .current_dir(&dir)
+        .env_remove("WORKBOOK_ROOT")
+        .env_remove("CARGO_TARGET_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the launcher starts");
+    let (lines, seen) = mpsc::channel();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || {
+        for line in stdout.lines() {
+            let Ok(line) = line else { return };
+            if lines.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    let mut said = String::new();
+    let mut wait_for = |needle: &str, child: &mut std::process::Child| {
+        while !said.contains(needle) {
+            match seen.recv_timeout(Duration::from_secs(120)) {
+                Ok(line) => {
+                    said.push_str(&line);
+                    said.push('\n');
+                }
+                Err(_) => {
+                    let _ = child.kill();
+                    panic!("watch never said `{needle}`; it said:\n{said}");
+                }
+            }
+        }
+        std::mem::take(&mut said)
+    };
+
+    // With no chapter named: the first one not done, its first stub.
+    let report = wait_for("watching exercises/01_alpha", &mut child);
+    assert!(report.contains("0 of 2 tests pass"), "{report}");
+    assert!(
+        report.contains("next: fill in fn double in exercises/01_alpha/src/lib.rs"),
+        "{report}"
+    );
+    // A save runs the tests again: a wrong answer shows its values.
+    write(
+        &dir,
+        "exercises/01_alpha/src/lib.rs",
+        &ALPHA_SOLVED.replace("3 * x", "2 * x"),
+    );
+    let report = wait_for("watching exercises/01_alpha", &mut child);
+    assert!(
+        report.contains("FAIL  triple_is_three_times: triple(2): left: 4  right: 6"),
+        "{report}"
+    );
+    // Solved: on to the next chapter.
+    write(&dir, "exercises/01_alpha/src/lib.rs", ALPHA_SOLVED);
+    let report = wait_for("watching exercises/02_beta", &mut child);
+    assert!(
+        report.contains("done: chapter alpha, all 2 tests pass"),
+        "{report}"
+    );
+    assert!(
+        report.contains("next: fill in fn negate in exercises/02_beta/src/lib.rs"),
+        "{report}"
+    );
+    child.stdin.as_mut().unwrap().write_all(b"q\n").unwrap();
+    let report = wait_for("stopped watching exercises/02_beta", &mut child);
+    assert!(report.contains("`cargo workbook watch beta`"), "{report}");
+    assert!(child.wait().unwrap().success());
 }

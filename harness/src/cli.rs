@@ -49,6 +49,12 @@ pub enum Command {
         /// A kernel (`naive`) or a stub (`laue_naive`) of the chapter.
         kernel: Option<String>,
     },
+    /// Run a chapter's tests again each time you save a file of its exercise, and show the
+    /// first failure and what to do next; a chapter done gives way to the next. q quits.
+    Watch {
+        /// The chapter to start at (default: the first one that is not done).
+        chapter: Option<String>,
+    },
     /// Run one kernel once: its time, its error against the reference, and files to look at.
     Run {
         #[command(flatten)]

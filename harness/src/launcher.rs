@@ -4,7 +4,7 @@
 //! exercise does not compile breaks only the commands on that chapter.
 
 use crate::cli::{self, Command, parse_seconds};
-use crate::commands::{hint, report, reproduce, reset, status};
+use crate::commands::{hint, report, reproduce, reset, status, watch};
 use crate::{book, catalog, check, files, guard};
 use anyhow::Result;
 use std::ffi::OsString;
@@ -57,6 +57,7 @@ fn run(cli: cli::Cli) -> Result<i32> {
         Command::Reset { chapter, kernel } => {
             reset::run(&catalog::find(&chapter)?, kernel.as_deref())?
         }
+        Command::Watch { chapter } => watch::run(chapter.as_deref())?,
         Command::Book => {
             let index = book::build()?;
             println!("The book is built: open {}", index.display());

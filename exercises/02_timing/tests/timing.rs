@@ -6,18 +6,36 @@ use std::cell::RefCell;
 use std::time::Duration;
 use timing::{FibCache, LARGEST_N, ScopeTimer, best_and_median, fib_loop, fib_recursive};
 
+// Each test calls the functions its name says, and no other stub: `fib_loop_...` passes once
+// `fib_loop` is right, whatever the recursion or the cache do. A timer is always made by
+// `ScopeTimer::new`; the test of `elapsed` forgets its timer, so that `drop` is not called.
+
 #[test]
-fn timer_reports_once_when_dropped_with_its_label_and_the_time() {
+fn scope_timer_elapsed_counts_from_new() {
+    std::thread::sleep(Duration::from_millis(5));
+    let timer = ScopeTimer::new("sleep", |_: &str, _: Duration| {});
+    assert!(
+        timer.elapsed() < Duration::from_millis(5),
+        "elapsed() right after new() is {:?}: the clock must start in new()",
+        timer.elapsed()
+    );
+    std::thread::sleep(Duration::from_millis(20));
+    assert!(
+        timer.elapsed() >= Duration::from_millis(20),
+        "elapsed() must count the time since the timer started, got {:?}",
+        timer.elapsed()
+    );
+    std::mem::forget(timer);
+}
+
+#[test]
+fn scope_timer_drop_reports_once_with_its_label_and_the_time() {
     let reports: RefCell<Vec<(String, Duration)>> = RefCell::new(Vec::new());
     {
-        let timer = ScopeTimer::new("sleep", |label: &str, d: Duration| {
+        let _timer = ScopeTimer::new("sleep", |label: &str, d: Duration| {
             reports.borrow_mut().push((label.to_string(), d))
         });
         std::thread::sleep(Duration::from_millis(20));
-        assert!(
-            timer.elapsed() >= Duration::from_millis(20),
-            "elapsed() must count the time since the timer started"
-        );
         assert!(
             reports.borrow().is_empty(),
             "the timer must not report before it is dropped"
@@ -39,7 +57,7 @@ fn timer_reports_once_when_dropped_with_its_label_and_the_time() {
 }
 
 #[test]
-fn timer_measures_from_its_creation_not_from_before() {
+fn scope_timer_drop_measures_from_new_not_from_before() {
     std::thread::sleep(Duration::from_millis(5));
     let mut seen = None;
     {
@@ -69,14 +87,14 @@ const FIRST: [u128; 21] = [
 ];
 
 #[test]
-fn loop_gives_the_first_fibonacci_numbers() {
+fn fib_loop_gives_the_first_fibonacci_numbers() {
     for (n, &f) in FIRST.iter().enumerate() {
         assert_eq!(fib_loop(n as u32), Some(f), "F({n})");
     }
 }
 
 #[test]
-fn recursion_gives_the_first_fibonacci_numbers() {
+fn fib_recursive_gives_the_first_fibonacci_numbers() {
     for (n, &f) in FIRST.iter().enumerate() {
         assert_eq!(fib_recursive(n as u32), f, "F({n})");
     }
@@ -84,30 +102,41 @@ fn recursion_gives_the_first_fibonacci_numbers() {
 }
 
 #[test]
-fn cache_gives_the_first_fibonacci_numbers() {
+fn fib_cache_gives_the_first_fibonacci_numbers() {
     let mut cache = FibCache::new();
     for (n, &f) in FIRST.iter().enumerate().rev() {
         assert_eq!(cache.get(n as u32), Some(f), "F({n})");
     }
 }
 
+/// F(100) and F(186), from the identity F(2k) = F(k) (2 F(k + 1) - F(k)) checked below.
+const F100: u128 = 354224848179261915075;
+const F186: u128 = 332825110087067562321196029789634457848;
+
 #[test]
-fn large_n_fits_in_u128_up_to_186() {
-    // F(100) and F(186), from the identity F(2k) = F(k) (2 F(k + 1) - F(k)) checked below.
-    assert_eq!(fib_loop(100), Some(354224848179261915075));
-    let f186: u128 = 332825110087067562321196029789634457848;
-    assert_eq!(fib_loop(LARGEST_N), Some(f186));
-    let mut cache = FibCache::new();
-    assert_eq!(cache.get(LARGEST_N), Some(f186));
+fn fib_loop_fits_in_u128_up_to_186() {
+    assert_eq!(fib_loop(100), Some(F100));
+    assert_eq!(fib_loop(LARGEST_N), Some(F186));
     // F(186) = F(93) (2 F(94) - F(93)).
     let (f93, f94) = (fib_loop(93).unwrap(), fib_loop(94).unwrap());
-    assert_eq!(f93 * (2 * f94 - f93), f186);
+    assert_eq!(f93 * (2 * f94 - f93), F186);
 }
 
 #[test]
-fn past_186_is_an_overflow_not_a_wrong_number() {
+fn fib_cache_fits_in_u128_up_to_186() {
+    let mut cache = FibCache::new();
+    assert_eq!(cache.get(LARGEST_N), Some(F186));
+    assert_eq!(cache.get(100), Some(F100));
+}
+
+#[test]
+fn fib_loop_past_186_is_an_overflow_not_a_wrong_number() {
     assert_eq!(fib_loop(LARGEST_N + 1), None);
     assert_eq!(fib_loop(1000), None);
+}
+
+#[test]
+fn fib_cache_past_186_is_an_overflow_not_a_wrong_number() {
     let mut cache = FibCache::new();
     assert_eq!(cache.get(LARGEST_N + 1), None);
     assert_eq!(
@@ -118,7 +147,7 @@ fn past_186_is_an_overflow_not_a_wrong_number() {
 }
 
 #[test]
-fn cache_fills_in_order_and_is_reused() {
+fn fib_cache_fills_in_order_and_is_reused() {
     let mut cache = FibCache::new();
     assert_eq!(cache.len(), 2, "a new cache knows F(0) and F(1)");
     assert_eq!(cache.get(30), Some(832040));

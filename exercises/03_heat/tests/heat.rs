@@ -24,7 +24,7 @@ fn relative_error(reference: &Field, x: &Field) -> f64 {
 const TOLERANCE: f64 = 1e-12;
 
 #[test]
-fn one_step_agrees_with_the_slow_version() {
+fn evolve_one_step_agrees_with_the_slow_version() {
     // Not square, so that swapped rows and columns show.
     let u = initial_field(23, 37);
     let p = Params::course();
@@ -36,7 +36,7 @@ fn one_step_agrees_with_the_slow_version() {
 }
 
 #[test]
-fn edges_are_left_alone() {
+fn evolve_leaves_the_edges_alone() {
     let u = initial_field(12, 9);
     let p = Params::course();
     let mut next = Field {
@@ -59,7 +59,7 @@ fn edges_are_left_alone() {
 }
 
 #[test]
-fn a_uniform_plate_stays_uniform() {
+fn evolve_keeps_a_uniform_plate_uniform() {
     let u = Field {
         rows: 8,
         cols: 10,
@@ -71,7 +71,7 @@ fn a_uniform_plate_stays_uniform() {
 }
 
 #[test]
-fn many_steps_agree_with_the_slow_version_and_stay_in_range() {
+fn evolve_many_steps_agree_with_the_slow_version_and_stay_in_range() {
     let (slow, slow_mean) = run(30, 41, 50, Method::Slow);
     let (fast, fast_mean) = run(30, 41, 50, Method::Fast);
     let e = relative_error(&slow, &fast);

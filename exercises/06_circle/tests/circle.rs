@@ -7,7 +7,7 @@ use circle::{axis, circle_naive, inside};
 include!("common/mod.rs");
 
 #[test]
-fn support_is_the_disk_of_radius_n_over_2() {
+fn inside_is_the_disk_of_radius_n_over_2() {
     assert!(inside(32, 16, 16), "the centre is inside");
     assert!(inside(32, 0, 16), "(0, 16) is at distance 16 = N/2: inside");
     assert!(inside(32, 16, 0));
@@ -27,7 +27,7 @@ fn support_is_the_disk_of_radius_n_over_2() {
 }
 
 #[test]
-fn support_counts_the_cells_of_the_disk() {
+fn inside_counts_the_cells_of_the_disk() {
     let count = |n: usize| {
         (0..n)
             .flat_map(|a| (0..n).map(move |b| (a, b)))
@@ -44,14 +44,14 @@ fn support_counts_the_cells_of_the_disk() {
 }
 
 #[test]
-fn circle_at_the_origin_is_the_number_of_cells_squared() {
+fn circle_naive_at_the_origin_is_the_number_of_cells_squared() {
     // At h = k = 0 every phase is 0: the sum counts the cells.
     let got = circle_naive(12, &[0.0], &[0.0]);
     assert!(((got[0] - 111.0 * 111.0) / (111.0 * 111.0)).abs() < TOLERANCE);
 }
 
 #[test]
-fn circle_matches_the_sum_over_its_cells() {
+fn circle_naive_matches_the_sum_over_its_cells() {
     let n = 10;
     let (h, k) = (axis(0.0, n, 2), axis(4.0, n, 2));
     let cells: Vec<(f64, f64)> = (0..n)
@@ -68,7 +68,7 @@ fn circle_matches_the_sum_over_its_cells() {
 }
 
 #[test]
-fn circle_is_symmetric_in_h_and_k() {
+fn circle_naive_is_symmetric_in_h_and_k() {
     // The disk of cells is symmetric under n <-> m.
     let h = axis(0.0, 8, 2);
     let got = circle_naive(8, &h, &h);

@@ -8,7 +8,7 @@ use temporaries::{axis, square_fused};
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
 #[test]
-fn fused_peak_heap_is_the_output_plus_a_little() {
+fn square_fused_peak_heap_is_the_output_plus_a_little() {
     let n = 8;
     let (h, k) = (axis(0.0, n, 3), axis(4.0, n, 3));
     let _profiler = dhat::Profiler::builder().testing().build();

@@ -5,7 +5,7 @@
 use compiler::cis_turns;
 
 #[test]
-fn agrees_with_std_to_1e_12() {
+fn cis_turns_agrees_with_std_to_1e_12() {
     let tau = std::f64::consts::TAU;
     let mut worst = 0.0_f64;
     for i in -200_000..200_000 {
@@ -20,7 +20,7 @@ fn agrees_with_std_to_1e_12() {
 }
 
 #[test]
-fn quarter_turns_are_exact_enough() {
+fn cis_turns_is_exact_enough_at_quarter_turns() {
     // Exact at whole quarter turns; at 1/8 turn, the end of the polynomials' interval, the
     // first neglected Taylor term (about 2e-14) is what is left.
     for (u, expected) in [
@@ -40,7 +40,7 @@ fn quarter_turns_are_exact_enough() {
 }
 
 #[test]
-fn stays_on_the_unit_circle() {
+fn cis_turns_stays_on_the_unit_circle() {
     for i in 0..10_000 {
         let (c, s) = cis_turns(i as f64 * 0.0173 - 50.0);
         assert!((c * c + s * s - 1.0).abs() < 1e-13);

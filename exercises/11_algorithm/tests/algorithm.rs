@@ -7,7 +7,7 @@ use algorithm::{axis, square_fft, strained_matmul};
 include!("common/mod.rs");
 
 #[test]
-fn fft_matches_the_closed_form_at_the_course_size() {
+fn square_fft_matches_the_closed_form_at_the_course_size() {
     let (h, k) = (axis(0.0, 32, 3), axis(4.0, 32, 3));
     let got = square_fft(32, &h, &k);
     assert_eq!(got.len(), 96 * 96);
@@ -16,7 +16,7 @@ fn fft_matches_the_closed_form_at_the_course_size() {
 }
 
 #[test]
-fn fft_works_for_other_windows_and_sizes() {
+fn square_fft_works_for_other_windows_and_sizes() {
     // An odd crystal, a window that is not centred on an integer, no oversampling.
     for (n, s, hc, kc) in [(7, 2, 0.0, 4.0), (9, 1, 1.3, -2.0), (6, 5, 0.25, 3.0)] {
         let (h, k) = (axis(hc, n, s), axis(kc, n, s));
@@ -27,12 +27,12 @@ fn fft_works_for_other_windows_and_sizes() {
 
 #[test]
 #[should_panic(expected = "axis")]
-fn fft_refuses_an_irregular_axis() {
+fn square_fft_refuses_an_irregular_axis() {
     square_fft(4, &[0.0, 0.1, 0.5], &[4.0]);
 }
 
 #[test]
-fn matmul_matches_the_formula() {
+fn strained_matmul_matches_the_formula() {
     let n = 12;
     let (h, k) = (axis(0.0, n, 3), axis(4.0, n, 3));
     let (x, y) = formula_positions(n);
@@ -41,7 +41,7 @@ fn matmul_matches_the_formula() {
 }
 
 #[test]
-fn matmul_takes_any_grid() {
+fn strained_matmul_takes_any_grid() {
     // Unlike the FFT, the product needs no regular grid: odd sizes, any points.
     let h = [-0.31, 0.02, 0.4];
     let k = [3.7, 3.99, 4.0, 4.13, 4.4];

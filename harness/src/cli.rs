@@ -28,12 +28,20 @@ pub struct Cli {
 pub enum Command {
     /// Where you stand: every chapter's tests, which are done, what to do next.
     Status,
-    /// Run a chapter's tests on your code (or the solution's) and summarise them.
+    /// Run a chapter's tests on your code (or the solution's) and summarise them; with
+    /// --speed, then time each optimisation against its goal.
     Check {
         chapter: String,
         /// Test the reference solution instead of your code.
         #[arg(long)]
         solution: bool,
+        /// Once the tests pass, time each kernel with a speed goal against the chapter's
+        /// baseline in alternating rounds: solved means correct and fast enough.
+        #[arg(long)]
+        speed: bool,
+        /// Rounds of timing for --speed (each times the baseline, then the kernel).
+        #[arg(long, default_value_t = 5, requires = "speed")]
+        rounds: usize,
     },
     /// A hint for the first stub of a chapter you have not solved (or for KERNEL's stub); ask
     /// again for the next, more specific one.
@@ -115,6 +123,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE.json")]
         out: Option<PathBuf>,
     },
+    /// The timing half of `check --speed`, run by the chapter's runner.
+    #[command(hide = true)]
+    Speed {
+        chapter: String,
+        #[arg(long)]
+        solution: bool,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
     /// Build the book and say where to open it.
     Book,
     /// Re-measure the figures the book shows (all chapters, or one) on this machine.
@@ -141,7 +158,7 @@ impl Command {
             Command::Run { kernel, .. }
             | Command::Flamegraph { kernel, .. }
             | Command::Heap { kernel, .. } => Some(&kernel.chapter),
-            Command::Bench { chapter, .. } => Some(chapter),
+            Command::Bench { chapter, .. } | Command::Speed { chapter, .. } => Some(chapter),
             _ => None,
         }
     }
@@ -166,7 +183,7 @@ impl Command {
             Command::Run { kernel, .. }
             | Command::Flamegraph { kernel, .. }
             | Command::Heap { kernel, .. } => kernel.solution,
-            Command::Bench { solution, .. } => *solution,
+            Command::Bench { solution, .. } | Command::Speed { solution, .. } => *solution,
             _ => false,
         }
     }

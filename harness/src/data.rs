@@ -17,6 +17,10 @@ pub struct ChapterData {
     pub title: String,
     /// The book page, relative to `book/src/`.
     pub page: String,
+    /// The largest error (max |ref - x| / max |ref|, against the case's baseline) a correct
+    /// kernel may have; above it `run` and `bench` call the result WRONG.
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
     #[serde(default)]
     pub params: Vec<ParamData>,
     /// The kernels; the first of each case is its baseline and its reference for errors.
@@ -32,9 +36,6 @@ pub struct ChapterData {
     /// For `hint`: the hints of each stub, from a nudge to the answer's shape.
     #[serde(default)]
     pub hints: Vec<HintData>,
-    /// For `bench`: the speed-ups a solved chapter should reach.
-    #[serde(default)]
-    pub goals: Vec<GoalData>,
     /// A runtime table that gathers the reference kernels of some cases across the chapters up
     /// to this one (`cargo workbook report`).
     pub report: Option<ReportData>,
@@ -70,6 +71,34 @@ pub struct KernelData {
     /// crystal); errors and speed-ups are measured against the case's first kernel.
     #[serde(default)]
     pub case: Option<String>,
+    /// For an optimisation: the speed-up over its case's baseline that counts it solved.
+    #[serde(default)]
+    pub goal: Option<GoalData>,
+}
+
+/// A kernel's speed goal: at least `speedup` times faster than the reference of its case's
+/// baseline, both timed in the same run on `threads` threads. A ratio, so that it holds on any
+/// machine fast or slow; the thread count is part of it, since a parallel kernel's ratio grows
+/// with the cores it is given.
+///
+/// The chapters set each goal at (1 + r) / 2 of the reference's own ratio r, rounded down
+/// (r measured with `check --speed --solution`, the smaller of the machines it was measured
+/// on): a learner's kernel may be about half as fast as the reference and still count, while
+/// one that left the baseline's cost in place does not.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalData {
+    pub speedup: f64,
+    #[serde(default = "one_thread")]
+    pub threads: usize,
+}
+
+fn one_thread() -> usize {
+    1
+}
+
+fn default_tolerance() -> f64 {
+    1e-9
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -86,15 +115,6 @@ pub struct MeasurementData {
 pub struct HintData {
     pub stub: String,
     pub text: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GoalData {
-    pub kernel: String,
-    /// Against this kernel's reference, measured in the same run.
-    pub over: String,
-    pub speedup: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -255,9 +275,24 @@ impl ChapterData {
                 bail!("the hints for `{}` have an empty text", h.stub);
             }
         }
-        for g in &self.goals {
-            self.kernel(&g.kernel)?;
-            self.kernel(&g.over)?;
+        if !(self.tolerance >= 0.0 && self.tolerance.is_finite()) {
+            bail!("tolerance {} must be a number at least 0", self.tolerance);
+        }
+        for (i, k) in self.kernels.iter().enumerate() {
+            let Some(goal) = k.goal else { continue };
+            if !(goal.speedup > 0.0 && goal.speedup.is_finite()) || goal.threads == 0 {
+                bail!(
+                    "kernel `{}`: a goal needs a speed-up above 0 and at least 1 thread",
+                    k.name
+                );
+            }
+            let first_of_case = self.kernels[..i].iter().all(|o| o.case != k.case);
+            if first_of_case {
+                bail!(
+                    "kernel `{}` is its case's baseline, and a goal is a speed-up over the baseline",
+                    k.name
+                );
+            }
         }
         Ok(())
     }
@@ -341,5 +376,32 @@ about = "the fast one"
         assert!(ChapterData::parse(&unknown, "x.toml").is_err());
         let upper = SAMPLE.replace("name = \"demo\"", "name = \"Demo\"");
         assert!(ChapterData::parse(&upper, "x.toml").is_err());
+    }
+
+    #[test]
+    fn goals_belong_to_optimisations() {
+        let d = ChapterData::parse(SAMPLE, "x.toml").unwrap();
+        assert_eq!(d.tolerance, 1e-9);
+        let fast = "about = \"the fast one\"\n";
+        let text = SAMPLE.replace(
+            fast,
+            &format!("{fast}goal = {{ speedup = 4, threads = 2 }}\n"),
+        );
+        let d = ChapterData::parse(&text, "x.toml").unwrap();
+        let goal = d.kernels[1].goal.unwrap();
+        assert_eq!((goal.speedup, goal.threads), (4.0, 2));
+        let on_baseline = SAMPLE.replace(
+            "about = \"the loop\"\n",
+            "about = \"the loop\"\ngoal = { speedup = 2 }\n",
+        );
+        let e = ChapterData::parse(&on_baseline, "x.toml").unwrap_err();
+        assert!(format!("{e:#}").contains("baseline"), "{e:#}");
+        let zero = SAMPLE.replace(fast, &format!("{fast}goal = {{ speedup = 0 }}\n"));
+        assert!(ChapterData::parse(&zero, "x.toml").is_err());
+        let negative = SAMPLE.replace(
+            "page = \"03_demo.md\"",
+            "page = \"03_demo.md\"\ntolerance = -1.0",
+        );
+        assert!(ChapterData::parse(&negative, "x.toml").is_err());
     }
 }

@@ -30,6 +30,11 @@ pub fn install_quiet_hook() {
             } else {
                 "panic with a non-text payload".to_string()
             };
+            // `cargo workbook bench ... | head`: the reader has gone, so there is no one left to
+            // tell; end as a command ended by a closed pipe does, without a word.
+            if message.starts_with("failed printing to stdout") {
+                std::process::exit(141);
+            }
             let (file, line) = info
                 .location()
                 .map(|l| (l.file().to_string(), l.line()))

@@ -50,7 +50,31 @@ fn run(cli: cli::Cli) -> Result<i32> {
     }
     match command {
         Command::Status => status::run()?,
-        Command::Check { chapter, solution } => check::run(&catalog::find(&chapter)?, solution)?,
+        Command::Check {
+            chapter,
+            solution,
+            speed,
+            rounds,
+        } => {
+            let chapter = catalog::find(&chapter)?;
+            if speed && rounds == 0 {
+                anyhow::bail!("--rounds must be at least 1");
+            }
+            check::run(&chapter, solution)?;
+            if speed {
+                println!();
+                let mut args: Vec<OsString> = vec![
+                    "speed".into(),
+                    chapter.name.clone().into(),
+                    "--rounds".into(),
+                    rounds.to_string().into(),
+                ];
+                if solution {
+                    args.push("--solution".into());
+                }
+                return crate::launch::run_chapter(&chapter, !solution, &args);
+            }
+        }
         Command::Hint { chapter, kernel } => {
             hint::run(&catalog::find(&chapter)?, kernel.as_deref())?
         }
@@ -71,7 +95,8 @@ fn run(cli: cli::Cli) -> Result<i32> {
         Command::Run { .. }
         | Command::Bench { .. }
         | Command::Flamegraph { .. }
-        | Command::Heap { .. } => unreachable!("handed to the chapter's runner above"),
+        | Command::Heap { .. }
+        | Command::Speed { .. } => unreachable!("handed to the chapter's runner above"),
     }
     Ok(0)
 }

@@ -76,6 +76,11 @@ impl Progress {
         self.bar.inc(1);
     }
 
+    /// `steps` steps done, or skipped.
+    pub fn advance(&self, steps: u64) {
+        self.bar.inc(steps);
+    }
+
     /// Prints `line` on stdout, above the bar.
     pub fn println(&self, line: impl AsRef<str>) {
         self.bar.suspend(|| println!("{}", line.as_ref()));

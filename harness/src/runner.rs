@@ -5,7 +5,7 @@
 
 use crate::chapter::{Chapter, Workload};
 use crate::cli::{self, Command, KernelArgs, parse_seconds};
-use crate::commands::{bench, flamegraph, heap, run};
+use crate::commands::{bench, flamegraph, heap, run, speed};
 use crate::data::ChapterData;
 use crate::measure::{available_memory, human_bytes};
 use crate::threads::{self, with_threads};
@@ -122,6 +122,16 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
                     plot: &plot,
                 },
             )
+        }
+        Command::Speed {
+            solution, rounds, ..
+        } => {
+            if rounds == 0 {
+                bail!("--rounds must be at least 1");
+            }
+            let values = crate::chapter::Values::parse(&data.name, &data.params, &[])?;
+            let work = workload(data, chapter, &values)?;
+            speed::run(&work, cli::Side::from_flag(solution), rounds)
         }
         _ => bail!(
             "this is the runner of chapter {}: that command is `cargo workbook`'s",

@@ -656,3 +656,26 @@ fn without_the_exercise_the_learners_side_is_refused() {
         "built without your exercise",
     );
 }
+
+#[test]
+fn speed_times_each_goal_in_rounds() {
+    // A debug build's ratios say nothing about a release build's, so this checks the table,
+    // not the verdict; CI runs `check --speed` on release builds for that.
+    let out = workbook(&["speed", "laue", "--solution", "--rounds", "2"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("laue (reference) against the reference naive, 2 rounds"),
+        "{stdout}"
+    );
+    let row = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("tables"))
+        .unwrap_or_else(|| panic!("no row for tables in:\n{stdout}"));
+    let met = row.ends_with("met");
+    assert!(met || row.ends_with("MISSED"), "{row}");
+    assert_eq!(out.status.success(), met, "{stdout}");
+    fails_with(
+        &["speed", "laue", "--solution", "--rounds", "0"],
+        "--rounds must be at least 1",
+    );
+}

@@ -61,7 +61,8 @@ pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
                     &progress,
                 ))
             })?;
-            progress.suspend(|| print_table(&rows));
+            let table = format_table(&rows, work, case, threads);
+            progress.suspend(|| print!("{table}"));
             for row in rows.iter().filter(|r| r.side == "reference") {
                 if let Ok(t) = &row.result {
                     match sweep.iter_mut().find(|(k, _)| k == row.kernel) {
@@ -155,10 +156,15 @@ fn time_rows<'w>(
     rows
 }
 
-fn print_table(rows: &[Row]) {
+/// The table of one case at one thread count: time, speed-up and error against the case's
+/// baseline (the reference version of its first kernel), each kernel's goal and whether this
+/// run meets it, and WRONG for an error above the chapter's tolerance.
+fn format_table(rows: &[Row], work: &Workload, case: usize, threads: usize) -> String {
+    use std::fmt::Write as _;
+    let base = work.baseline(case);
     let baseline = rows
         .iter()
-        .find(|r| r.side == "reference")
+        .find(|r| r.side == "reference" && r.kernel == base.name)
         .and_then(|r| r.result.as_ref().ok());
     let width = rows
         .iter()
@@ -166,35 +172,94 @@ fn print_table(rows: &[Row]) {
         .max()
         .unwrap_or(6)
         .max(12);
-    println!(
-        "  {:<width$} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
-        "kernel", "code", "median", "best", "runs", "speed-up", "error"
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "  {:<width$} {:<9} {:>10} {:>10} {:>6} {:>9}  {:<19} error",
+        "kernel", "code", "median", "best", "runs", "speed-up", "goal"
     );
+    let mut goals = false;
     for row in rows {
-        match &row.result {
-            Ok(t) => {
-                let speedup =
-                    baseline.map(|b| b.median.as_secs_f64() / t.median.as_secs_f64().max(1e-12));
-                let error = baseline.and_then(|b| t.output.error_against(&b.output));
-                println!(
-                    "  {:<width$} {:<9} {:>10} {:>10} {:>6} {:>9} {:>9}",
-                    row.kernel,
-                    row.side,
-                    human_duration(t.median),
-                    human_duration(t.best),
-                    t.runs,
-                    speedup.map(|s| format!("{s:.2}x")).unwrap_or_default(),
-                    error
-                        .map(|e| format!("{e:.1e}"))
-                        .unwrap_or_else(|| "shape!".into())
-                );
+        let t = match &row.result {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(out, "  {:<width$} {:<9} {e}", row.kernel, row.side);
+                continue;
             }
-            Err(e) => println!("  {:<width$} {:<9} {e}", row.kernel, row.side),
-        }
+        };
+        let speedup = baseline.map(|b| b.median.as_secs_f64() / t.median.as_secs_f64().max(1e-12));
+        let goal = work
+            .kernels
+            .iter()
+            .find(|k| k.name == row.kernel)
+            .and_then(|k| k.goal);
+        goals |= goal.is_some();
+        let goal_cell = match (goal, speedup) {
+            (None, _) => String::new(),
+            (Some(g), _) if g.threads > 1 && g.threads != threads => format!(
+                "{} (on {} thread{})",
+                ratio(g.speedup),
+                g.threads,
+                if g.threads == 1 { "" } else { "s" }
+            ),
+            (Some(g), Some(s)) if s >= g.speedup => format!("{} met", ratio(g.speedup)),
+            (Some(g), _) => format!("{} MISSED", ratio(g.speedup)),
+        };
+        let error = match baseline.map(|b| t.output.error_against(&b.output)) {
+            None => String::new(),
+            Some(None) => "WRONG: shapes differ".into(),
+            Some(Some(e)) => verdict(e, work.tolerance),
+        };
+        let _ = writeln!(
+            out,
+            "  {:<width$} {:<9} {:>10} {:>10} {:>6} {:>9}  {:<19} {}",
+            row.kernel,
+            row.side,
+            human_duration(t.median),
+            human_duration(t.best),
+            t.runs,
+            speedup.map(|s| format!("{s:.2}x")).unwrap_or_default(),
+            goal_cell,
+            error
+        );
     }
-    println!(
-        "  speed-up: against the first row; error: max |ref - x| / max |ref| against the first row"
+    let _ = writeln!(
+        out,
+        "  speed-up and error: against the solution's {}, the case's baseline; error: max |ref - x| / max |ref|, WRONG {}",
+        base.name,
+        tolerance_text(work.tolerance)
     );
+    if goals {
+        let _ = writeln!(
+            out,
+            "  goal: the speed-up over {} that counts a kernel solved (a parallel one's on the threads it names); `cargo workbook check {} --speed` measures it in rounds",
+            base.name, work.chapter
+        );
+    }
+    out
+}
+
+/// "12x", "2.5x", "1.05x": a goal as the chapter's data states it.
+fn ratio(x: f64) -> String {
+    format!("{x}x")
+}
+
+/// When an error is WRONG, in words: "above 1e-9", "unless 0 (exact)".
+pub fn tolerance_text(tolerance: f64) -> String {
+    if tolerance == 0.0 {
+        "unless 0 (the result must be exact)".into()
+    } else {
+        format!("above {tolerance:.0e}")
+    }
+}
+
+/// An error in the table: the number, and WRONG when it is above the chapter's tolerance.
+pub fn verdict(error: f64, tolerance: f64) -> String {
+    if error <= tolerance {
+        format!("{error:.1e}")
+    } else {
+        format!("{error:.1e} WRONG")
+    }
 }
 
 /// `bench --json`: every reference kernel timed, one JSON object a line, with its case, its
@@ -228,4 +293,78 @@ pub fn json_lines(work: &Workload, seconds: f64) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chapter::{CaseInfo, Kernel};
+    use crate::data::GoalData;
+    use crate::output::Output;
+
+    fn kernel(name: &str, goal: Option<GoalData>) -> Kernel {
+        Kernel {
+            name: name.into(),
+            about: String::new(),
+            stub: None,
+            yours: None,
+            reference: Box::new(|| Output::Scalar(1.0)),
+            case: 0,
+            goal,
+        }
+    }
+
+    fn row<'a>(kernel: &'a str, side: &'static str, ms: u64, value: f64) -> Row<'a> {
+        Row {
+            kernel,
+            side,
+            result: Ok(Timing {
+                median: Duration::from_millis(ms),
+                best: Duration::from_millis(ms),
+                runs: 3,
+                output: Output::Scalar(value),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_table_says_met_missed_and_wrong() {
+        let goal = |speedup, threads| Some(GoalData { speedup, threads });
+        let work = Workload {
+            chapter: "demo".into(),
+            tolerance: 1e-9,
+            cases: vec![CaseInfo {
+                name: String::new(),
+                summary: String::new(),
+            }],
+            kernels: vec![
+                kernel("naive", None),
+                kernel("fast", goal(4.0, 1)),
+                kernel("wide", goal(3.0, 8)),
+            ],
+        };
+        let rows = [
+            row("naive", "reference", 100, 1.0),
+            row("fast", "yours", 50, 1.0 + 1e-3),
+            row("fast", "reference", 20, 1.0),
+            row("wide", "reference", 10, 1.0),
+        ];
+        let table = format_table(&rows, &work, 0, 2);
+        let lines: Vec<&str> = table.lines().collect();
+        assert!(
+            lines[2].contains("4x MISSED") && lines[2].ends_with("1.0e-3 WRONG"),
+            "{table}"
+        );
+        assert!(
+            lines[3].contains("5.00x") && lines[3].contains("4x met"),
+            "{table}"
+        );
+        assert!(!lines[3].contains("WRONG"), "{table}");
+        assert!(lines[4].contains("3x (on 8 threads)"), "{table}");
+        assert!(
+            table.contains("against the solution's naive, the case's baseline")
+                && table.contains("WRONG above 1e-9"),
+            "{table}"
+        );
+    }
 }

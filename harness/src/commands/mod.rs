@@ -1,4 +1,4 @@
-//! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`) and the
+//! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`, `speed`) and the
 //! launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`; `check` and `book`
 //! have their own modules).
 
@@ -10,5 +10,6 @@ pub mod report;
 pub mod reproduce;
 pub mod reset;
 pub mod run;
+pub mod speed;
 pub mod status;
 pub mod watch;

@@ -105,12 +105,16 @@ pub fn run(
         Some(run_kernel(baseline.reference.as_ref(), None)?)
     };
     match reference.as_ref().map(|r| (r, output.error_against(r))) {
-        Some((_, Some(e))) => println!(
+        Some((_, Some(e))) if e <= work.tolerance => println!(
             "  error    {e:.2e} against the reference {} (max |ref - x| / max |ref|)",
             baseline.name
         ),
+        Some((_, Some(e))) => println!(
+            "  error    {e:.2e} against the reference {}: WRONG, the chapter's tolerance is {:.0e} (max |ref - x| / max |ref|)",
+            baseline.name, work.tolerance
+        ),
         Some((reference, None)) => println!(
-            "  error    shapes differ: {} against the reference's {}",
+            "  error    WRONG: shapes differ: {} against the reference's {}",
             output.describe(),
             reference.describe()
         ),

@@ -110,6 +110,11 @@ fn help_and_unknown_names_need_no_build() {
     );
     fails_with(
         repo(),
+        &["run", "laue", "naive", "--solution", "--init", "bodies.npy"],
+        "chapter laue takes no --init file",
+    );
+    fails_with(
+        repo(),
         &["bench", "Laue", "--kernel", "fastest"],
         "has no kernel `fastest`",
     );

@@ -217,13 +217,17 @@ impl Workload {
 
 /// The parameter values of one run, checked against the chapter's parameters.
 #[derive(Debug, Clone, Default)]
-pub struct Values(BTreeMap<String, u64>);
+pub struct Values {
+    values: BTreeMap<String, u64>,
+    /// `--init FILE.npy`: inputs from a file, for a chapter whose data says it takes one.
+    init: Option<std::path::PathBuf>,
+}
 
 impl Values {
     /// The value of `name`. Chapters only ask for the names they declared, so a missing name
     /// is a bug in the chapter, not bad input.
     pub fn get(&self, name: &str) -> u64 {
-        match self.0.get(name) {
+        match self.values.get(name) {
             Some(v) => *v,
             None => panic!("chapter asked for undeclared parameter {name}"),
         }
@@ -263,12 +267,22 @@ impl Values {
             }
             values.insert(p.name.clone(), value);
         }
-        Ok(Values(values))
+        Ok(Values { values, init: None })
     }
 
     /// Sets one value directly (tests, and chapters that derive one parameter from another).
     pub fn with(mut self, name: &str, value: u64) -> Self {
-        self.0.insert(name.to_string(), value);
+        self.values.insert(name.to_string(), value);
+        self
+    }
+
+    /// The inputs file given with `--init`, if any.
+    pub fn init(&self) -> Option<&std::path::Path> {
+        self.init.as_deref()
+    }
+
+    pub fn with_init(mut self, path: std::path::PathBuf) -> Self {
+        self.init = Some(path);
         self
     }
 }

@@ -195,6 +195,10 @@ pub struct Sizes {
     /// A parameter of the chapter, as NAME=VALUE (repeatable; `--NAME VALUE` works too).
     #[arg(long = "param", value_name = "NAME=VALUE", allow_hyphen_values = true)]
     pub params: Vec<String>,
+    /// Start from the inputs in this file, for a chapter that takes one (nbody: the bodies,
+    /// an (n, 7) float64 array of x, y, z, vx, vy, vz, mass).
+    #[arg(long, value_name = "FILE.npy")]
+    pub init: Option<PathBuf>,
 }
 
 impl Sizes {
@@ -210,7 +214,24 @@ impl Sizes {
     }
 
     pub fn values(&self, data: &ChapterData) -> Result<Values> {
-        Values::parse(&data.name, &data.params, &self.pairs()?)
+        let values = Values::parse(&data.name, &data.params, &self.pairs()?)?;
+        let Some(path) = &self.init else {
+            return Ok(values);
+        };
+        if data.init.is_none() {
+            bail!(
+                "chapter {} takes no --init file: it builds its own inputs from its parameters",
+                data.name
+            );
+        }
+        if !path.is_file() {
+            bail!(
+                "--init {}: no such file (it should hold {})",
+                path.display(),
+                data.init.as_deref().unwrap_or("the inputs")
+            );
+        }
+        Ok(values.with_init(path.clone()))
     }
 }
 

@@ -23,6 +23,10 @@ pub struct ChapterData {
     pub tolerance: f64,
     #[serde(default)]
     pub params: Vec<ParamData>,
+    /// What an `--init FILE.npy` holds, for a chapter that can start from inputs in a file
+    /// (nbody: bodies written by the Python side); `None`: the chapter takes no file.
+    #[serde(default)]
+    pub init: Option<String>,
     /// The kernels; the first of each case is its baseline and its reference for errors.
     #[serde(default)]
     pub kernels: Vec<KernelData>,

@@ -5,31 +5,90 @@ mod orbits;
 use harness::chapter::{Case, Chapter, Job, Values};
 use harness::output::{Output, Trajectories};
 use harness::yours;
+use std::path::Path;
 
 struct NBody;
 
 /// The seed of the starting positions and velocities every figure uses.
 const SEED: u64 = 1;
 
-/// A whole run, `f(n, frames)`, to the positions after every frame.
-type SimFn = fn(usize, usize) -> Vec<[f64; 3]>;
+/// The bodies a run starts from: the seeded ones, or those of an `--init` file.
+#[derive(Clone)]
+struct Start {
+    pos: Vec<[f64; 3]>,
+    vel: Vec<[f64; 3]>,
+    mass: Vec<f64>,
+}
 
-fn job(n: usize, frames: usize, f: SimFn) -> Job {
+impl Start {
+    fn seeded(n: usize) -> Start {
+        let s = nbody_solution::initial_conditions(n, SEED);
+        Start {
+            pos: s.pos,
+            vel: s.vel,
+            mass: s.mass,
+        }
+    }
+
+    /// An (n, 7) array, one body a row: x, y, z, vx, vy, vz, mass.
+    fn from_file(path: &Path) -> anyhow::Result<Start> {
+        let (shape, values) = harness::npy::read_f64(path)?;
+        let shown = path.display();
+        let n = match shape[..] {
+            [n, 7] if n >= 2 => n,
+            _ => anyhow::bail!(
+                "{shown} has shape {shape:?}: the bodies are an (n, 7) array, n >= 2, of x, y, z, vx, vy, vz, mass"
+            ),
+        };
+        if let Some(i) = values.iter().position(|v| !v.is_finite()) {
+            anyhow::bail!(
+                "{shown}: body {} has a value that is not a finite number",
+                i / 7
+            );
+        }
+        if let Some(i) = (0..n).find(|i| values[i * 7 + 6] <= 0.0) {
+            anyhow::bail!("{shown}: body {i} has a mass that is not positive");
+        }
+        let row = |i: usize, at: usize| {
+            [
+                values[i * 7 + at],
+                values[i * 7 + at + 1],
+                values[i * 7 + at + 2],
+            ]
+        };
+        Ok(Start {
+            pos: (0..n).map(|i| row(i, 0)).collect(),
+            vel: (0..n).map(|i| row(i, 3)).collect(),
+            mass: (0..n).map(|i| values[i * 7 + 6]).collect(),
+        })
+    }
+}
+
+/// A whole run of `frames` frames from the starting bodies, to the positions after every frame.
+type SimFn = fn(&Start, usize) -> Vec<[f64; 3]>;
+
+fn job(start: &Start, frames: usize, f: SimFn) -> Job {
+    let start = start.clone();
+    let bodies = start.mass.len();
     Box::new(move || {
         Output::Trajectories(Trajectories {
             frames,
-            bodies: n,
-            xyz: f(n, frames).into_iter().flatten().collect(),
+            bodies,
+            xyz: f(&start, frames).into_iter().flatten().collect(),
         })
     })
 }
 
-/// The course's run of `frames` frames from the seeded bodies, with the accelerations of
-/// `$method`, in the crate `$krate` (the exercise or the solution: they share the API).
+/// The course's run of `frames` frames from `start`, with the accelerations of `$method`, in
+/// the crate `$krate` (the exercise or the solution: they share the API).
 macro_rules! simulation {
     ($krate:ident, $method:ident) => {
-        |n, frames| {
-            let mut s = $krate::initial_conditions(n, SEED);
+        |start, frames| {
+            let mut s = $krate::System {
+                pos: start.pos.clone(),
+                vel: start.vel.clone(),
+                mass: start.mass.clone(),
+            };
             $krate::simulate(
                 &mut s,
                 frames,
@@ -45,34 +104,45 @@ impl Chapter for NBody {
     fn bytes_needed(&self, values: &Values) -> u128 {
         // Two trajectories (yours and the reference) of frames x n positions, twice over while
         // one is flattened, plus the working arrays.
-        let (n, frames) = (values.get("n") as u128, values.get("frames") as u128);
+        let frames = values.get("frames") as u128;
+        // With --init the file says how many bodies: 7 numbers of 8 bytes each.
+        let n = match values.init().and_then(|p| std::fs::metadata(p).ok()) {
+            Some(m) => u128::from(m.len()) / 56,
+            None => values.get("n") as u128,
+        };
         4 * frames * n * 24 + 8 * n * 24
     }
 
     fn cases(&self, values: &Values) -> anyhow::Result<Vec<Case>> {
-        let (n, frames) = (values.size("n"), values.size("frames"));
+        let frames = values.size("frames");
+        let (start, from) = match values.init() {
+            Some(path) => (Start::from_file(path)?, format!(" from {}", path.display())),
+            None => (Start::seeded(values.size("n")), String::new()),
+        };
+        let n = start.mass.len();
         let summary = format!(
-            "{n} bodies, {frames} frame{} of {} RK2 steps (dt = {})",
+            "{n} bodies{from}, {frames} frame{} of {} RK2 steps (dt = {})",
             if frames == 1 { "" } else { "s" },
             nbody_solution::steps_per_frame(),
             nbody_solution::DT
         );
+        let start = &start;
         Ok(vec![
             Case::new("", summary)
                 .exercise(
                     "naive",
-                    yours!(job(n, frames, simulation!(nbody, Naive))),
-                    job(n, frames, simulation!(nbody_solution, Naive)),
+                    yours!(job(start, frames, simulation!(nbody, Naive))),
+                    job(start, frames, simulation!(nbody_solution, Naive)),
                 )
                 .exercise(
                     "pairs",
-                    yours!(job(n, frames, simulation!(nbody, Pairs))),
-                    job(n, frames, simulation!(nbody_solution, Pairs)),
+                    yours!(job(start, frames, simulation!(nbody, Pairs))),
+                    job(start, frames, simulation!(nbody_solution, Pairs)),
                 )
                 .exercise(
                     "parallel",
-                    yours!(job(n, frames, simulation!(nbody, Parallel))),
-                    job(n, frames, simulation!(nbody_solution, Parallel)),
+                    yours!(job(start, frames, simulation!(nbody, Parallel))),
+                    job(start, frames, simulation!(nbody_solution, Parallel)),
                 ),
         ])
     }

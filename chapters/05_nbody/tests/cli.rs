@@ -98,3 +98,106 @@ fn without_the_exercise_the_learners_side_is_refused() {
         "built without your exercise",
     );
 }
+
+/// Writes `rows` bodies (x, y, z, vx, vy, vz, mass) as the Python side does.
+fn bodies_file(name: &str, rows: &[[f64; 7]]) -> std::path::PathBuf {
+    let dir = harness::testing::scratch_dir(env!("CARGO_TARGET_TMPDIR"), name);
+    let path = dir.join("bodies.npy");
+    let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+    std::fs::write(&path, harness::npy::encode_f64(&[rows.len(), 7], &flat)).unwrap();
+    path
+}
+
+#[test]
+fn init_starts_from_the_bodies_in_a_file() {
+    // Two equal masses at rest fall straight towards each other along x.
+    let path = bodies_file(
+        "init",
+        &[
+            [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+            [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+            [0.5, 5.0, 0.0, 0.0, 0.0, 0.0, 1e-9],
+        ],
+    );
+    let saved = path.with_file_name("orbits.npy");
+    let init = path.to_str().unwrap();
+    let out = succeeds(&[
+        "run",
+        "nbody",
+        "pairs",
+        "--solution",
+        "--init",
+        init,
+        "--frames",
+        "3",
+        "--save",
+        saved.to_str().unwrap(),
+    ]);
+    assert!(out.contains("3 bodies from "), "{out}");
+    let (shape, xyz) = harness::npy::read_f64(&saved).unwrap();
+    assert_eq!(shape, [3, 3, 3]);
+    // The pair keeps its centre of mass at x = 1/2 and stays on the x axis (the third body,
+    // a billionth of their mass, pulls them off it by about 1e-15).
+    for frame in 0..3 {
+        let (a, b) = (
+            &xyz[frame * 9..frame * 9 + 3],
+            &xyz[frame * 9 + 3..frame * 9 + 6],
+        );
+        assert!(
+            (a[0] + b[0] - 1.0).abs() < 1e-9,
+            "frame {frame}: {a:?} {b:?}"
+        );
+        assert!(
+            a[0] > 0.0 && b[0] < 1.0,
+            "frame {frame}: they fall together"
+        );
+        assert!(
+            [a[1], a[2], b[1], b[2]].iter().all(|v| v.abs() < 1e-12),
+            "frame {frame}: {a:?} {b:?}"
+        );
+    }
+}
+
+#[test]
+fn bad_init_files_are_refused_in_one_line() {
+    fails_with(
+        &[
+            "run",
+            "nbody",
+            "pairs",
+            "--solution",
+            "--init",
+            "no/such.npy",
+        ],
+        "--init no/such.npy: no such file",
+    );
+    let wide = bodies_file("init-shape", &[[0.0; 7]]);
+    fails_with(
+        &[
+            "run",
+            "nbody",
+            "pairs",
+            "--solution",
+            "--init",
+            wide.to_str().unwrap(),
+        ],
+        "the bodies are an (n, 7) array, n >= 2",
+    );
+    let massless = bodies_file(
+        "init-mass",
+        &[
+            [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0],
+            [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        ],
+    );
+    fails_with(
+        &[
+            "bench",
+            "nbody",
+            "--solution",
+            "--init",
+            massless.to_str().unwrap(),
+        ],
+        "body 1 has a mass that is not positive",
+    );
+}

@@ -579,3 +579,24 @@ fn watch_follows_the_learner_line_by_line() {
     assert!(report.contains("`cargo workbook watch beta`"), "{report}");
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn compare_without_python_says_what_to_install() {
+    let missing = OsStr::new("/no/such/python3");
+    fails_with_env(
+        repo(),
+        &["compare", "square"],
+        &[("WORKBOOK_PYTHON", missing)],
+        "compare needs Python 3.9 or newer with venv: install it",
+    );
+    fails_with(
+        repo(),
+        &["compare", "sqare"],
+        "no case study or chapter `sqare`: did you mean `square`?",
+    );
+    fails_with(
+        repo(),
+        &["compare", "heat"],
+        "chapter heat has no Python comparison",
+    );
+}

@@ -134,6 +134,16 @@ pub enum Command {
     },
     /// Build the book and say where to open it.
     Book,
+    /// The course's Python (pure Python, NumPy, NumExpr, Numba, Rust called from Python) and
+    /// the Rust kernels on the same inputs, timed on this machine in one run, per case study
+    /// (all, or CASE: square, strained, series, cosine, nbody, or a chapter's). Needs Python
+    /// 3.9+; the packages go in a virtual environment under target/workbook/venv.
+    Compare {
+        case: Option<String>,
+        /// Seconds of repeated calls per variant, after one warm-up call.
+        #[arg(long, default_value = "1", allow_hyphen_values = true)]
+        seconds: String,
+    },
     /// Re-measure the figures the book shows (all chapters, or one) on this machine.
     Reproduce {
         chapter: Option<String>,

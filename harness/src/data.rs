@@ -40,6 +40,10 @@ pub struct ChapterData {
     /// For `hint`: the hints of each stub, from a nudge to the answer's shape.
     #[serde(default)]
     pub hints: Vec<HintData>,
+    /// The case studies this chapter's kernels take part in, next to the course's Python
+    /// (`cargo workbook compare`).
+    #[serde(default)]
+    pub compare: Vec<CompareData>,
     /// A runtime table that gathers the reference kernels of some cases across the chapters up
     /// to this one (`cargo workbook report`).
     pub report: Option<ReportData>,
@@ -119,6 +123,26 @@ pub struct MeasurementData {
 pub struct HintData {
     pub stub: String,
     pub text: Vec<String>,
+}
+
+/// Kernels of this chapter timed in `compare` next to the Python variants of `case`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareData {
+    /// The Python driver's case study: square, strained, series, cosine, nbody.
+    pub case: String,
+    pub kernels: Vec<String>,
+    /// A Python variant that runs the same algorithm as one of `kernels`, for a ratio of
+    /// language against language rather than algorithm against algorithm.
+    #[serde(default)]
+    pub same: Option<SameData>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameData {
+    pub python: String,
+    pub kernel: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -277,6 +301,11 @@ impl ChapterData {
             }
             if h.text.is_empty() || h.text.iter().any(|t| t.trim().is_empty()) {
                 bail!("the hints for `{}` have an empty text", h.stub);
+            }
+        }
+        for c in &self.compare {
+            for k in c.kernels.iter().chain(c.same.iter().map(|s| &s.kernel)) {
+                self.kernel(k)?;
             }
         }
         if !(self.tolerance >= 0.0 && self.tolerance.is_finite()) {

@@ -4,7 +4,7 @@
 //! exercise does not compile breaks only the commands on that chapter.
 
 use crate::cli::{self, Command, parse_seconds};
-use crate::commands::{hint, report, reproduce, reset, status, watch};
+use crate::commands::{compare, hint, report, reproduce, reset, status, watch};
 use crate::{book, catalog, check, files, guard};
 use anyhow::Result;
 use std::ffi::OsString;
@@ -93,6 +93,9 @@ fn run(cli: cli::Cli) -> Result<i32> {
         }
         Command::Reproduce { chapter, matching } => {
             reproduce::run(chapter.as_deref(), matching.as_deref())?
+        }
+        Command::Compare { case, seconds } => {
+            compare::run(case.as_deref(), parse_seconds(&seconds)?)?
         }
         Command::Report { chapter, seconds } => {
             report::run(chapter.as_deref(), parse_seconds(&seconds)?)?

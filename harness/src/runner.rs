@@ -106,7 +106,7 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             let values = sizes.values(data)?;
             let work = workload(data, chapter, &values)?;
             if json {
-                return bench::json_lines(&work, seconds);
+                return bench::json_lines(&work, seconds, &kernel);
             }
             let plot = match plot {
                 Some(p) => p,

@@ -262,22 +262,27 @@ pub fn verdict(error: f64, tolerance: f64) -> String {
     }
 }
 
-/// `bench --json`: every reference kernel timed, one JSON object a line, with its case, its
-/// times, and its error against the case's baseline. `report` gathers these across chapters.
-pub fn json_lines(work: &Workload, seconds: f64) -> Result<()> {
+/// `bench --json`: the reference kernels (all, or those of `only`) timed, one JSON object a
+/// line, with its case, its times, and its error against the case's baseline (run for the
+/// error even when `only` leaves it out). `report` and `compare` gather these across chapters.
+pub fn json_lines(work: &Workload, seconds: f64, only: &[String]) -> Result<()> {
     let budget = Duration::from_secs_f64(seconds);
     for (case, info) in work.cases.iter().enumerate() {
-        let mut baseline = None;
-        for k in work.kernels.iter().filter(|k| k.case == case) {
+        let kernels: Vec<_> = work
+            .kernels
+            .iter()
+            .filter(|k| k.case == case && wanted(only, &k.name))
+            .collect();
+        if kernels.is_empty() {
+            continue;
+        }
+        let base = work.baseline(case);
+        let baseline = crate::guard::run_kernel(base.reference.as_ref(), None)
+            .map_err(|e| anyhow::anyhow!("{} {}: {e}", work.chapter, base.name))?;
+        for k in kernels {
             let t = time_job(&k.reference, None, budget)
                 .map_err(|e| anyhow::anyhow!("{} {}: {e}", work.chapter, k.name))?;
-            let error = match &baseline {
-                None => 0.0,
-                Some(b) => t.output.error_against(b).unwrap_or(f64::INFINITY),
-            };
-            if baseline.is_none() {
-                baseline = Some(t.output.clone());
-            }
+            let error = t.output.error_against(&baseline).unwrap_or(f64::INFINITY);
             let line = serde_json::json!({
                 "chapter": work.chapter,
                 "case": info.name,

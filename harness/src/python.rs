@@ -1,0 +1,151 @@
+//! The Python side of `compare`: a virtual environment under `target/workbook/venv` with the
+//! pinned packages of `python/requirements.txt`, the `workbook_py` module built into it by
+//! maturin, and the course's variants run from `python/`. Made on first use, reused after; the
+//! rest of the workbook never needs Python.
+
+use crate::files;
+use crate::progress::Progress;
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The Python that makes the environment: `WORKBOOK_PYTHON`, else `python3`.
+fn system_python() -> PathBuf {
+    std::env::var_os("WORKBOOK_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "python3".into())
+}
+
+/// What to install when there is no usable Python, in one line.
+const INSTALL: &str = "compare needs Python 3.9 or newer with venv: install it (Debian/Ubuntu: `apt-get install python3 python3-venv`; macOS: `brew install python`), or set WORKBOOK_PYTHON to one";
+
+/// The environment, ready: its folder.
+pub struct Env {
+    dir: PathBuf,
+}
+
+impl Env {
+    pub fn python(&self) -> PathBuf {
+        bin(&self.dir, "python")
+    }
+
+    /// "Python 3.11.7, NumPy 2.4.6, NumExpr 2.14.2, Numba 0.68.1": said above every table.
+    pub fn versions(&self) -> Result<String> {
+        let out = run_quiet(Command::new(self.python()).args([
+            "-c",
+            "import sys, numpy, numexpr, numba; v = sys.version_info; \
+             print(f'Python {v.major}.{v.minor}.{v.micro}, NumPy {numpy.__version__}, NumExpr {numexpr.__version__}, Numba {numba.__version__}')",
+        ]))?;
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    }
+}
+
+fn bin(venv: &Path, name: &str) -> PathBuf {
+    if cfg!(windows) {
+        venv.join("Scripts").join(format!("{name}.exe"))
+    } else {
+        venv.join("bin").join(name)
+    }
+}
+
+/// The folder of the Python code: `python/` at the workbook's root.
+pub fn source_dir() -> PathBuf {
+    files::root().join("python")
+}
+
+/// Makes (or reuses) the environment and builds `workbook_py` into it, saying what it does
+/// on stderr; `with_exercise` builds the learner's kernels in too (`workbook_py.yours`).
+pub fn ready(with_exercise: bool) -> Result<Env> {
+    let version = Command::new(system_python())
+        .args([
+            "-c",
+            "import sys, venv; sys.exit(0 if sys.version_info >= (3, 9) else 3)",
+        ])
+        .output();
+    match version {
+        Ok(out) if out.status.success() => {}
+        _ => bail!("{INSTALL}"),
+    }
+    let dir = files::root().join("target").join("workbook").join("venv");
+    if !bin(&dir, "python").exists() {
+        let _p = Progress::work(format!("creating {}", files::shown(&dir)), None);
+        run_quiet(Command::new(system_python()).args(["-m", "venv"]).arg(&dir))
+            .context("cannot create the virtual environment")?;
+    }
+    let env = Env { dir };
+    let requirements = source_dir().join("requirements.txt");
+    let wanted = std::fs::read_to_string(&requirements)
+        .with_context(|| format!("cannot read {}", requirements.display()))?;
+    let stamp = env.dir.join("workbook-requirements.txt");
+    if std::fs::read_to_string(&stamp).ok().as_deref() != Some(wanted.as_str()) {
+        let _p = Progress::work(
+            "installing numpy, numexpr, numba, maturin and pytest (pinned, once)",
+            None,
+        );
+        run_quiet(
+            Command::new(env.python())
+                .args([
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "-r",
+                ])
+                .arg(&requirements),
+        )
+        .context(
+            "pip could not install python/requirements.txt (is the package index reachable?)",
+        )?;
+        std::fs::write(&stamp, &wanted).context("cannot write the environment's stamp")?;
+    }
+    let _p = Progress::work("building workbook_py with maturin (release)", None);
+    let mut build = Command::new(bin(&env.dir, "maturin"));
+    build
+        .current_dir(source_dir())
+        .args(["develop", "--release", "--quiet"])
+        .env("VIRTUAL_ENV", &env.dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            files::root().join("target").join("python"),
+        );
+    if with_exercise {
+        build.args(["--features", "exercise"]);
+    }
+    run_quiet(&mut build).context("maturin could not build workbook_py")?;
+    Ok(env)
+}
+
+/// Runs `command`, and on failure returns its last lines of output as the error.
+fn run_quiet(command: &mut Command) -> Result<Output> {
+    let shown = format!("{:?}", command.get_program());
+    let out = command
+        .output()
+        .with_context(|| format!("cannot run {shown}"))?;
+    if !out.status.success() {
+        let text = String::from_utf8_lossy(&out.stderr);
+        let tail: Vec<&str> = text.lines().rev().take(12).collect();
+        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        eprintln!("{}", tail.join("\n"));
+        bail!("{shown} failed (its last lines are above)");
+    }
+    Ok(out)
+}
+
+/// Runs the course's variants (`python -m course.compare --json ...`) and returns its lines.
+pub fn driver(env: &Env, args: &[String]) -> Result<String> {
+    let out = Command::new(env.python())
+        .current_dir(source_dir())
+        .args(["-m", "course.compare", "--json"])
+        .args(args)
+        .output()
+        .context("cannot run the Python driver")?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        bail!(
+            "the Python driver failed: {}",
+            err.lines().last().unwrap_or("no message")
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}

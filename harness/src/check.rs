@@ -106,6 +106,24 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
             run.stderr.trim_end()
         );
     }
+    let mut outcomes = run.outcomes.clone();
+    if !chapter.pytest.is_empty() {
+        println!(
+            "testing the binding: pytest {} (workbook_py built with {})...",
+            chapter.pytest.join(" "),
+            if solution { "the solution" } else { "your exercise" }
+        );
+        match crate::python::pytest(&chapter.pytest, solution) {
+            Ok(more) => outcomes.extend(more),
+            Err(e) => outcomes.push(TestOutcome {
+                name: "pytest".into(),
+                passed: false,
+                why: Some(format!("{e:#}")),
+                place: None,
+            }),
+        }
+    }
+    let run = TestRun { outcomes, ..run };
     let failed = run.failed();
     for o in &run.outcomes {
         match (&o.why, o.passed) {
@@ -129,7 +147,12 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
         }
         Ok(())
     } else {
-        if let Some(stub) = first_stub(&failed, &chapter.stubs()) {
+        let next = first_stub(&failed, &chapter.stubs()).or_else(|| {
+            crate::commands::hint::stubs_with_todo(chapter)
+                .first()
+                .map(|stub| format!("fn {stub} in {}/src/", chapter.exercise_dir()))
+        });
+        if let Some(stub) = next {
             println!(
                 "next: fill in {stub}, then `cargo workbook check {}` (stuck? `cargo workbook hint {}`)",
                 chapter.name, chapter.name

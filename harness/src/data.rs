@@ -40,6 +40,10 @@ pub struct ChapterData {
     /// For `hint`: the hints of each stub, from a nudge to the answer's shape.
     #[serde(default)]
     pub hints: Vec<HintData>,
+    /// pytest files under `python/` that test the chapter's Python binding: `check` runs them
+    /// on `workbook_py` built with the learner's exercise, after the cargo tests.
+    #[serde(default)]
+    pub pytest: Vec<String>,
     /// The case studies this chapter's kernels take part in, next to the course's Python
     /// (`cargo workbook compare`).
     #[serde(default)]

@@ -149,3 +149,67 @@ pub fn driver(env: &Env, args: &[String]) -> Result<String> {
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
+
+/// Runs a chapter's pytest files (relative to `python/`) on `workbook_py` built with the
+/// learner's exercise, or on the solution's binding with `solution`, one outcome per test.
+pub fn pytest(files: &[String], solution: bool) -> Result<Vec<crate::check::TestOutcome>> {
+    let env = ready(!solution)?;
+    let out = Command::new(env.python())
+        .current_dir(source_dir())
+        .args(["-m", "pytest", "-q", "-rA", "--no-header", "-p", "no:cacheprovider"])
+        .args(files)
+        .env("WORKBOOK_SIDE", if solution { "solution" } else { "yours" })
+        .output()
+        .context("cannot run pytest")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let outcomes = pytest_outcomes(&text);
+    if outcomes.is_empty() {
+        let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        bail!("pytest ran no test: {last}");
+    }
+    Ok(outcomes)
+}
+
+/// The outcomes in pytest's short summary (`-rA`): `PASSED FILE::NAME`, `FAILED FILE::NAME -
+/// message`, `ERROR ...`; skipped tests are left out.
+fn pytest_outcomes(text: &str) -> Vec<crate::check::TestOutcome> {
+    text.lines()
+        .filter_map(|line| {
+            let (word, rest) = line.split_once(' ')?;
+            let passed = match word {
+                "PASSED" => true,
+                "FAILED" | "ERROR" => false,
+                _ => return None,
+            };
+            let (test, why) = match rest.split_once(" - ") {
+                Some((test, why)) => (test, Some(why.trim().to_string())),
+                None => (rest, None),
+            };
+            let name = test.rsplit("::").next().unwrap_or(test).trim();
+            Some(crate::check::TestOutcome {
+                name: format!("pytest {name}"),
+                passed,
+                why: if passed { None } else { why },
+                place: None,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_pytests_short_summary() {
+        let text = "..F\n=== short test summary info ===\nPASSED tests/test_bindings.py::test_agrees\nSKIPPED [1] tests/x.py:3: no exercise\nFAILED tests/test_bindings.py::test_refuses - NotImplementedError: square: not yet implemented\n1 failed, 1 passed\n";
+        let o = pytest_outcomes(text);
+        assert_eq!(o.len(), 2);
+        assert_eq!(o[0].name, "pytest test_agrees");
+        assert!(o[0].passed);
+        assert_eq!(
+            o[1].why.as_deref(),
+            Some("NotImplementedError: square: not yet implemented")
+        );
+    }
+}

@@ -27,13 +27,22 @@ pub fn bad(message: impl Into<String>) -> PyErr {
     PyValueError::new_err(message.into())
 }
 
+/// A shape as Python writes it: `(8, 12)`, `(5,)`.
+fn shape_text(shape: &[usize]) -> String {
+    let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    match dims.len() {
+        1 => format!("({},)", dims[0]),
+        _ => format!("({})", dims.join(", ")),
+    }
+}
+
 /// The values of a 1-D array: borrowed when the array is contiguous (no copy), copied
 /// otherwise (a strided view such as `a[::2]`).
 pub fn vector<'a>(name: &str, array: &'a PyReadonlyArrayDyn<'_, f64>) -> PyResult<Cow<'a, [f64]>> {
     if array.ndim() != 1 {
         return Err(bad(format!(
-            "{name} must be a 1-D array, not one of shape {:?}",
-            array.shape()
+            "{name} must be a 1-D array, not one of shape {}",
+            shape_text(array.shape())
         )));
     }
     Ok(match array.as_slice() {
@@ -42,17 +51,25 @@ pub fn vector<'a>(name: &str, array: &'a PyReadonlyArrayDyn<'_, f64>) -> PyResul
     })
 }
 
-/// The rows of an `(n, 3)` array as `[x, y, z]` triples, borrowed when it is C-contiguous.
+/// The rows of an `(n, 3)` array as `[x, y, z]` triples: borrowed when it is C-contiguous,
+/// copied in row order otherwise.
 pub fn points<'a>(name: &str, array: &'a PyReadonlyArrayDyn<'_, f64>) -> PyResult<Cow<'a, [Vec3]>> {
     if array.ndim() != 2 || array.shape()[1] != 3 {
         return Err(bad(format!(
-            "{name} must have shape (n, 3), not {:?}",
-            array.shape()
+            "{name} must have shape (n, 3), not {}",
+            shape_text(array.shape())
         )));
     }
-    Ok(match array.as_slice() {
-        Ok(slice) => Cow::Borrowed(slice.as_chunks::<3>().0),
-        Err(_) => {
+    // `as_slice` also accepts a Fortran-order array, whose memory holds the columns first:
+    // only a C-order one can be read row by row in place.
+    let slice = if array.is_c_contiguous() {
+        array.as_slice().ok()
+    } else {
+        None
+    };
+    Ok(match slice {
+        Some(slice) => Cow::Borrowed(slice.as_chunks::<3>().0),
+        None => {
             let values: Vec<f64> = array.as_array().iter().copied().collect();
             Cow::Owned(values.as_chunks::<3>().0.to_vec())
         }
@@ -139,6 +156,7 @@ pub fn array3(
 /// The axis points of `axis(center, n, oversampling)`.
 pub fn axis<'py>(
     py: Python<'py>,
+    what: &str,
     f: fn(f64, usize, usize) -> Vec<f64>,
     center: f64,
     n: usize,
@@ -151,7 +169,7 @@ pub fn axis<'py>(
     if !center.is_finite() {
         return Err(bad(format!("center must be finite, not {center}")));
     }
-    let points = detached(py, "axis", || f(center, n, oversampling))?;
+    let points = detached(py, what, || f(center, n, oversampling))?;
     Ok(array1(py, points))
 }
 

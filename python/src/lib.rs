@@ -27,7 +27,7 @@ fn axis(
     n: usize,
     oversampling: usize,
 ) -> PyResult<Bound<'_, PyArray1<f64>>> {
-    args::axis(py, laue_solution::axis, center, n, oversampling)
+    args::axis(py, "axis", laue_solution::axis, center, n, oversampling)
 }
 
 /// Defines a crystal binding `$name(n, h, k)` that runs the solution kernel `$kernel`.
@@ -242,6 +242,7 @@ fn add(a: f64, b: f64) -> f64 {
     a + b
 }
 
+/// The workbook's Rust kernels for Python: crystals, series, cosine, N-body, and `add`.
 #[pymodule]
 fn workbook_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(axis, m)?)?;

@@ -16,7 +16,7 @@ fn axis(
     n: usize,
     oversampling: usize,
 ) -> PyResult<Bound<'_, PyArray1<f64>>> {
-    args::axis(py, laue::axis, center, n, oversampling)
+    args::axis(py, "yours.axis", laue::axis, center, n, oversampling)
 }
 
 /// Defines a crystal binding `$name(n, h, k)` that runs the exercise kernel `$kernel`.

@@ -39,6 +39,8 @@ class Variant:
     # Numba: the first call compiles, and the driver reports how long that took.
     jit: bool = False
     scale: Optional[Scale] = None
+    # Checked against this instead of the case's reference (a variant computing something else).
+    reference: Optional[Callable[[Any], Any]] = None
 
 
 @dataclass

@@ -81,7 +81,7 @@ def run_case(case, seconds: float, emit) -> List[Dict[str, Any]]:
         inputs = v.scale.inputs if v.scale else case.inputs
         factor = v.scale.factor if v.scale else 1.0
         try:
-            ref = reference(inputs)
+            ref = v.reference(inputs) if v.reference else reference(inputs)
             t = measure(lambda: v.run(inputs), seconds)
             error = relative_error(ref, t.result)
         except Exception as e:  # a broken variant is reported, and the others still run

@@ -111,7 +111,11 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
         println!(
             "testing the binding: pytest {} (workbook_py built with {})...",
             chapter.pytest.join(" "),
-            if solution { "the solution" } else { "your exercise" }
+            if solution {
+                "the solution"
+            } else {
+                "your exercise"
+            }
         );
         match crate::python::pytest(&chapter.pytest, solution) {
             Ok(more) => outcomes.extend(more),

@@ -105,15 +105,21 @@ pub fn ready(with_exercise: bool) -> Result<Env> {
         .current_dir(source_dir())
         .args(["develop", "--release", "--quiet"])
         .env("VIRTUAL_ENV", &env.dir)
-        .env(
-            "CARGO_TARGET_DIR",
-            files::root().join("target").join("python"),
-        );
+        .env("CARGO_TARGET_DIR", build_dir());
     if with_exercise {
         build.args(["--features", "exercise"]);
     }
     run_quiet(&mut build).context("maturin could not build workbook_py")?;
     Ok(env)
+}
+
+/// Where maturin's cargo builds: `python/` under the workbook's target folder (or under
+/// `CARGO_TARGET_DIR`, so that copies of the workbook can share one build).
+fn build_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| files::root().join("target"))
+        .join("python")
 }
 
 /// Runs `command`, and on failure returns its last lines of output as the error.
@@ -156,15 +162,29 @@ pub fn pytest(files: &[String], solution: bool) -> Result<Vec<crate::check::Test
     let env = ready(!solution)?;
     let out = Command::new(env.python())
         .current_dir(source_dir())
-        .args(["-m", "pytest", "-q", "-rA", "--no-header", "-p", "no:cacheprovider"])
+        .args([
+            "-m",
+            "pytest",
+            "-q",
+            "-rA",
+            "--no-header",
+            "-p",
+            "no:cacheprovider",
+        ])
         .args(files)
         .env("WORKBOOK_SIDE", if solution { "solution" } else { "yours" })
+        // pytest cuts its summary lines to the terminal's width, 80 columns in a pipe.
+        .env("COLUMNS", "1000")
         .output()
         .context("cannot run pytest")?;
     let text = String::from_utf8_lossy(&out.stdout);
     let outcomes = pytest_outcomes(&text);
     if outcomes.is_empty() {
-        let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let last = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
         bail!("pytest ran no test: {last}");
     }
     Ok(outcomes)
@@ -186,6 +206,8 @@ fn pytest_outcomes(text: &str) -> Vec<crate::check::TestOutcome> {
                 None => (rest, None),
             };
             let name = test.rsplit("::").next().unwrap_or(test).trim();
+            // A Rust panic crosses into Python as pyo3's PanicException: say it plainly.
+            let why = why.map(|w| w.replace("pyo3_runtime.PanicException: ", "Rust panicked: "));
             Some(crate::check::TestOutcome {
                 name: format!("pytest {name}"),
                 passed,

@@ -113,6 +113,16 @@ def laue_fft(n, h, k):
     return s.real**2 + s.imag**2
 
 
+def laue_factorised(n, h, k):
+    """Past the FFT, using the crystal's shape: a square crystal's double sum over cells is the
+    product of two one-dimensional sums, sum_n exp(2 pi i h n) times sum_m exp(2 pi i k m), so
+    the intensity is an outer product of two vectors of |sum|^2. Exact, and O(N (H + K) + H K)."""
+    cells = np.arange(n)
+    a = np.exp(2j * np.pi * np.outer(h, cells)).sum(axis=1)
+    b = np.exp(2j * np.pi * np.outer(k, cells)).sum(axis=1)
+    return np.outer(a.real**2 + a.imag**2, b.real**2 + b.imag**2)
+
+
 # ---- Numba ---------------------------------------------------------------------------------
 
 
@@ -169,8 +179,10 @@ def case(quick: bool = False) -> Case:
         Variant("numba", NUMBA, "the four loops under @njit, one core", _on(laue_numba), jit=True),
         Variant("numba_parallel", NUMBA, "the four loops under @njit(parallel=True), rows by prange", _on(laue_numba_parallel), jit=True),
         Variant("numpy_fft", NUMPY, "the right algorithm: one 2-D FFT of the crystal (np.fft)", _on(laue_fft)),
+        Variant("numpy_factorised", NUMPY, "past the FFT: two 1-D sums and their outer product (the crystal is square)", _on(laue_factorised)),
         Variant("rust_naive", RUST, "workbook_py.square_naive: four loops, one cis per term (the baseline)", _on(wp.square_naive)),
         Variant("rust_fast", RUST, "workbook_py.square_fast: vectorised polynomial sincos on every core", _on(wp.square_fast)),
         Variant("rust_fft", RUST, "workbook_py.square_fft: the 2-D FFT (rustfft)", _on(wp.square_fft)),
+        Variant("rust_factorised", RUST, "workbook_py.bindings.square: chapter 14's binding, the two 1-D sums", _on(wp.bindings.square)),
     ]
     return Case("square", inputs.summary(), inputs, _on(wp.square_naive), variants)

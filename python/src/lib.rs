@@ -278,7 +278,26 @@ fn workbook_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NBODY_STEPS_PER_FRAME", nbody_solution::steps_per_frame())?;
     m.add("RAYON_THREADS", rayon::current_num_threads())?;
     m.add("HAS_YOURS", cfg!(feature = "exercise"))?;
+    register_bindings(m)?;
     #[cfg(feature = "exercise")]
     yours::register(m)?;
+    Ok(())
+}
+
+/// The submodule `workbook_py.bindings`: chapter 14's binding as the solution writes it, the
+/// one `python/tests/test_bindings.py` tests with `cargo workbook check bindings --solution`.
+fn register_bindings(parent: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = parent.py();
+    let m = PyModule::new(py, "bindings")?;
+    m.add(
+        "__doc__",
+        "Chapter 14's binding, from the reference solution: square(n, h, k).",
+    )?;
+    m.add_function(wrap_pyfunction!(bindings_solution::binding::square, &m)?)?;
+    parent.add_submodule(&m)?;
+    py.import("sys")?
+        .getattr("modules")?
+        .cast_into::<pyo3::types::PyDict>()?
+        .set_item("workbook_py.bindings", &m)?;
     Ok(())
 }

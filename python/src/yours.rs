@@ -225,6 +225,8 @@ pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cosine_parallel, &m)?)?;
     m.add_function(wrap_pyfunction!(nbody_accelerations, &m)?)?;
     m.add_function(wrap_pyfunction!(nbody_simulate, &m)?)?;
+    // Chapter 14: the binding you write yourself.
+    m.add_function(wrap_pyfunction!(bindings::binding::square, &m)?)?;
     parent.add_submodule(&m)?;
     let modules = py
         .import("sys")?

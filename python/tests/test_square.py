@@ -29,7 +29,14 @@ def numpy_book():
 
 
 @pytest.mark.parametrize(
-    "f", [square.laue_numexpr, square.laue_numba, square.laue_numba_parallel, square.laue_fft]
+    "f",
+    [
+        square.laue_numexpr,
+        square.laue_numba,
+        square.laue_numba_parallel,
+        square.laue_fft,
+        square.laue_factorised,
+    ],
 )
 def test_python_variants_agree_with_numpy(f, numpy_small, close):
     close(numpy_small, f(SMALL.n, SMALL.h, SMALL.k), what=f.__name__)
@@ -46,6 +53,7 @@ BINDINGS = [
     wp.square_parallel,
     wp.square_fast,
     wp.square_fft,
+    wp.bindings.square,
 ]
 
 

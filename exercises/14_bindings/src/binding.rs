@@ -18,5 +18,7 @@ pub fn square<'py>(
     h: PyReadonlyArray1<'py, f64>,
     k: PyReadonlyArray1<'py, f64>,
 ) -> PyResult<Bound<'py, PyArray2<f64>>> {
-    todo!("borrow h and k as slices, check_inputs (a ValueError), py.detach(|| intensity(..)), then a (len(h), len(k)) array")
+    todo!(
+        "borrow h and k as slices, check_inputs (a ValueError), py.detach(|| intensity(..)), then a (len(h), len(k)) array"
+    )
 }

@@ -21,7 +21,9 @@ pub const MAX_POINTS: usize = 1 << 26;
 /// hold only finite numbers, and a grid of at most [`MAX_POINTS`]. The error is one line that
 /// names the problem; the binding raises it as a Python `ValueError`.
 pub fn check_inputs(n: usize, h: &[f64], k: &[f64]) -> Result<(), String> {
-    todo!("n at least 1; h and k not empty and every value finite; len(h) * len(k) at most MAX_POINTS")
+    todo!(
+        "n at least 1; h and k not empty and every value finite; len(h) * len(k) at most MAX_POINTS"
+    )
 }
 
 /// Given: the square crystal's intensity on the grid `h` x `k`, row by row. The double sum over

@@ -34,9 +34,15 @@ fn check_inputs_refuses_empty_axes() {
 #[test]
 fn check_inputs_names_the_first_value_that_is_not_finite() {
     let why = refused(4, &[0.0, 1.0], &[0.5, f64::NAN, f64::INFINITY]);
-    assert!(why.contains("k[1] is not a finite number"), "message: {why}");
+    assert!(
+        why.contains("k[1] is not a finite number"),
+        "message: {why}"
+    );
     let why = refused(4, &[f64::NEG_INFINITY], &[0.5]);
-    assert!(why.contains("h[0] is not a finite number"), "message: {why}");
+    assert!(
+        why.contains("h[0] is not a finite number"),
+        "message: {why}"
+    );
 }
 
 #[test]
@@ -45,7 +51,11 @@ fn check_inputs_refuses_grids_too_large_for_one_call() {
     let side = 1 << 13;
     let h = vec![0.0; side];
     let k = vec![0.0; MAX_POINTS / side];
-    assert_eq!(check_inputs(2, &h, &k), Ok(()), "exactly MAX_POINTS is allowed");
+    assert_eq!(
+        check_inputs(2, &h, &k),
+        Ok(()),
+        "exactly MAX_POINTS is allowed"
+    );
     let k = vec![0.0; MAX_POINTS / side + 1];
     let why = refused(2, &h, &k);
     assert!(why.contains("points"), "message: {why}");

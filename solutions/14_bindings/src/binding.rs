@@ -17,7 +17,10 @@ pub fn square<'py>(
 ) -> PyResult<Bound<'py, PyArray2<f64>>> {
     // Borrowed, not copied: a contiguous float64 array is already a `&[f64]`.
     let not_contiguous = |_| PyValueError::new_err("h and k must be contiguous arrays");
-    let (h, k) = (h.as_slice().map_err(not_contiguous)?, k.as_slice().map_err(not_contiguous)?);
+    let (h, k) = (
+        h.as_slice().map_err(not_contiguous)?,
+        k.as_slice().map_err(not_contiguous)?,
+    );
     crate::check_inputs(n, h, k).map_err(PyValueError::new_err)?;
     // The GIL is released while Rust works: other Python threads run meanwhile. Only plain
     // slices cross into the closure, no Python object.

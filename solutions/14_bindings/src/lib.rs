@@ -26,13 +26,12 @@ pub fn check_inputs(n: usize, h: &[f64], k: &[f64]) -> Result<(), String> {
     }
     for (name, axis) in [("h", h), ("k", k)] {
         if axis.is_empty() {
-            return Err(format!("{name} is empty: the grid needs at least one point"));
+            return Err(format!(
+                "{name} is empty: the grid needs at least one point"
+            ));
         }
         if let Some(i) = axis.iter().position(|v| !v.is_finite()) {
-            return Err(format!(
-                "{name}[{i}] is not a finite number ({})",
-                axis[i]
-            ));
+            return Err(format!("{name}[{i}] is not a finite number ({})", axis[i]));
         }
     }
     match h.len().checked_mul(k.len()) {

@@ -600,3 +600,35 @@ fn compare_without_python_says_what_to_install() {
         "chapter heat has no Python comparison",
     );
 }
+
+#[test]
+fn a_binding_that_holds_its_todo_keeps_a_chapter_from_done() {
+    // Beta's cargo tests pass, but its data names a second stub that only pytest reaches.
+    let dir = fixture("binding");
+    let data = std::fs::read_to_string(dir.join("chapters/02_beta/chapter.toml")).unwrap();
+    let data = data.replace(
+        "page = \"02_beta.md\"\n",
+        "page = \"02_beta.md\"\nstubs = [\"negate\", \"bind\"]\npytest = [\"tests/test_beta.py\"]\n",
+    ) + "\n[[hints]]\nstub = \"bind\"\ntext = [\"Call negate.\", \"`negate(x)`.\"]\n";
+    write(&dir, "chapters/02_beta/chapter.toml", &data);
+    let solved = "/// Minus `x`.\npub fn negate(x: i64) -> i64 {\n    -x\n}\n\n/// The binding.\npub fn bind(x: i64) -> i64 {\n    todo!(\"the binding\")\n}\n";
+    write(&dir, "exercises/02_beta/src/lib.rs", solved);
+    let (_, stdout, _) = launch(&dir, &["status"]);
+    assert!(
+        line(&stdout, "beta").contains("1/1 Rust tests pass; the binding is to write"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = launch(&dir, &["hint", "beta"]);
+    assert!(stdout.contains("for fn bind"), "{stdout}");
+    // Written: done.
+    write(
+        &dir,
+        "exercises/02_beta/src/lib.rs",
+        &solved.replace("todo!(\"the binding\")", "negate(x)"),
+    );
+    let (_, stdout, _) = launch(&dir, &["status"]);
+    assert!(
+        line(&stdout, "beta").contains("done: 1/1 tests pass"),
+        "{stdout}"
+    );
+}

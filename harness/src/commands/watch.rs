@@ -73,6 +73,32 @@ pub fn verdict(chapter: &ChapterData, run: &TestRun) -> Verdict {
     let total = run.outcomes.len();
     let failed = run.failed();
     let Some(first) = first_failure(&failed, &chapter.stubs()) else {
+        // A Python binding's tests run under pytest (`check`), not here: while its function
+        // still holds todo!(), the chapter is not done.
+        let binding = (!chapter.pytest.is_empty())
+            .then(|| crate::commands::hint::stubs_with_todo(chapter))
+            .and_then(|todo| todo.into_iter().next());
+        if let Some(stub) = binding {
+            return Verdict::Failing {
+                passed: total,
+                total,
+                first: TestOutcome {
+                    name: format!("fn {stub}"),
+                    passed: false,
+                    why: Some(format!(
+                        "still holds its todo!(); its pytest tests run with `cargo workbook check {}`",
+                        chapter.name
+                    )),
+                    place: None,
+                },
+                others: Vec::new(),
+                next: format!(
+                    "fill in fn {stub} in {}/src/, then `cargo workbook check {}`",
+                    chapter.exercise_dir(),
+                    chapter.name
+                ),
+            };
+        }
         return Verdict::Done { total };
     };
     Verdict::Failing {

@@ -632,3 +632,25 @@ fn a_binding_that_holds_its_todo_keeps_a_chapter_from_done() {
         "{stdout}"
     );
 }
+
+#[test]
+fn reproduce_on_a_busy_machine_refuses_and_writes_nothing() {
+    let figure = repo().join("book/src/measured/laue-bench.txt");
+    let before = std::fs::read(&figure).unwrap();
+    // Never quiet, and no waiting: as if the machine stayed busy.
+    let never = [
+        ("WORKBOOK_QUIET_BELOW", OsStr::new("-1")),
+        ("WORKBOOK_QUIET_WAIT", OsStr::new("0")),
+    ];
+    fails_with_env(
+        repo(),
+        &["reproduce", "laue", "--matching", "laue-bench"],
+        &never,
+        "add --force to measure anyway",
+    );
+    assert_eq!(
+        std::fs::read(&figure).unwrap(),
+        before,
+        "the figure was left as it was"
+    );
+}

@@ -150,6 +150,9 @@ pub enum Command {
         /// Only the figures whose file name contains this (e.g. `scaling`, for a many-core machine).
         #[arg(long, value_name = "TEXT")]
         matching: Option<String>,
+        /// Measure even when the machine is busy (each file then says it was not quiet).
+        #[arg(long)]
+        force: bool,
     },
     /// A runtime table: every reference kernel of the cases a chapter's report names, across
     /// the chapters up to it (default: the last chapter that has one).

@@ -91,9 +91,11 @@ fn run(cli: cli::Cli) -> Result<i32> {
             let index = book::build()?;
             println!("The book is built: open {}", index.display());
         }
-        Command::Reproduce { chapter, matching } => {
-            reproduce::run(chapter.as_deref(), matching.as_deref())?
-        }
+        Command::Reproduce {
+            chapter,
+            matching,
+            force,
+        } => reproduce::run(chapter.as_deref(), matching.as_deref(), force)?,
         Command::Compare { case, seconds } => {
             compare::run(case.as_deref(), parse_seconds(&seconds)?)?
         }

@@ -29,6 +29,7 @@ pub mod output;
 pub mod phases;
 pub mod picture;
 pub mod progress;
+pub mod provenance;
 pub mod python;
 pub mod runner;
 pub mod scaling;

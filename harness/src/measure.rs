@@ -20,8 +20,11 @@ pub struct Timing {
 /// does not count as the kernel's.
 const SAMPLE_AT_LEAST: Duration = Duration::from_micros(200);
 
+/// The fewest timed runs behind any figure: a median of fewer says little about the spread.
+pub const MIN_RUNS: usize = 5;
+
 /// Runs `job` once to warm caches and check it works, then takes samples for about `budget`
-/// (at least 3 when a run is shorter than the budget, at most 1000) and reports the median
+/// (at least [`MIN_RUNS`], however long a run takes, and at most 1000) and reports the median
 /// time of one call. A sample of a quick kernel is many calls in a row, divided by their
 /// number. One run lies: the first pays for page faults and cold caches, and any run can be
 /// hit by another process, so the median of several is the figure to compare.
@@ -33,12 +36,8 @@ pub fn time_job(job: &Job, stub: Option<&str>, budget: Duration) -> Result<Timin
         .ceil()
         .clamp(1.0, 1e6) as u32;
     let sample = first.max(SAMPLE_AT_LEAST);
-    let runs = if sample > budget {
-        1
-    } else {
-        let fit = budget.as_secs_f64() / sample.as_secs_f64();
-        (fit as usize).clamp(3, 1000)
-    };
+    let fit = budget.as_secs_f64() / sample.as_secs_f64();
+    let runs = (fit as usize).clamp(MIN_RUNS, 1000);
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let start = Instant::now();

@@ -81,12 +81,12 @@ class Timing:
     result: Any
 
 
-MIN_RUNS = 3
+MIN_RUNS = 5
 MAX_RUNS = 1000
 
 
 def measure(call: Callable[[], Any], seconds: float) -> Timing:
-    """One warm-up call, then repeated calls for about ``seconds`` (at least 3, at most 1000),
+    """One warm-up call, then repeated calls for about ``seconds`` (at least 5, at most 1000),
     each timed with ``time.perf_counter``: the same protocol as the Rust side's timer."""
     start = time.perf_counter()
     result = call()

@@ -4,7 +4,7 @@
 
 Run from ``python/`` with the venv's Python, after ``maturin develop --release``. Every variant
 gets one warm-up call (for Numba it compiles: ``compile_s`` is that call's time minus the
-median), then repeated calls for about ``--seconds`` (at least 3, at most 1000), each timed
+median), then repeated calls for about ``--seconds`` (at least 5, at most 1000), each timed
 with ``time.perf_counter``; the best and the median are reported. The error of every variant is
 measured against the chapter's Rust baseline on the same inputs: max|ref - x| / max|ref| for
 arrays, |ref - x| / |ref| for numbers.

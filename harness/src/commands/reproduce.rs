@@ -4,11 +4,11 @@
 
 use crate::data::{ChapterData, MeasurementData};
 use crate::progress::Progress;
-use crate::{catalog, files};
+use crate::{catalog, files, provenance};
 use anyhow::{Context, Result, bail};
 use std::process::Command;
 
-pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
+pub fn run(only: Option<&str>, matching: Option<&str>, force: bool) -> Result<()> {
     let selected: Vec<ChapterData> = match only {
         Some(name) => vec![catalog::find(name)?],
         None => catalog::all()?,
@@ -24,11 +24,32 @@ pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
     let me = std::env::current_exe().context("cannot find the workbook binary")?;
     let dir = files::measured_dir();
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let machine = machine();
+    // Said once, the same for every figure of this run.
+    let machine = provenance::machine_line();
+    let build = format!(
+        "{}; target features: {}",
+        provenance::rustc_version(),
+        provenance::target_features()
+    );
     let progress = Progress::steps(wanted.len() as u64, "", None);
     for m in wanted {
         let shown = format!("cargo workbook {}", m.args.join(" "));
         progress.println(&shown);
+        progress.set_message(format!("{}: waiting for a quiet machine", m.file));
+        let quiet = match provenance::wait_for_quiet() {
+            Ok(()) => "quiet".to_string(),
+            Err(busy) if force => format!(
+                "NOT quiet ({:.0}% busy), measured anyway with --force",
+                busy.share * 100.0
+            ),
+            Err(busy) => bail!(
+                "the machine is busy ({:.0}% of its CPU time over the last second, load average {}): nothing of {} was measured; close what is running, or add --force to measure anyway (the files then say so)",
+                busy.share * 100.0,
+                busy.load.map_or("unknown".into(), |l| format!("{l:.2}")),
+                m.file
+            ),
+        };
+        let load_before = provenance::load_average();
         progress.set_message(m.file.clone());
         let out = Command::new(&me)
             .args(&m.args)
@@ -43,8 +64,12 @@ pub fn run(only: Option<&str>, matching: Option<&str>) -> Result<()> {
                 String::from_utf8_lossy(&out.stderr).trim()
             );
         }
+        let load = |l: Option<f64>| l.map_or("unknown".into(), |l| format!("{l:.2}"));
         let text = format!(
-            "$ {shown}\n# {machine}\n{}",
+            "$ {shown}\n# machine: {machine}\n# build: {build}\n# measured {}, {quiet}; load average {} before, {} after\n{}",
+            provenance::now(),
+            load(load_before),
+            load(provenance::load_average()),
             String::from_utf8_lossy(&out.stdout)
         );
         files::write_file(&dir.join(&m.file), text.as_bytes())?;
@@ -85,29 +110,11 @@ fn nothing_matches(only: Option<&str>, selected: &[ChapterData], matching: Optio
     }
 }
 
-/// "Intel(R) Xeon(R) Processor, 2 cores, 2026-11-30": enough to tell two machines apart.
+/// The machine and the date in one line, for `report`'s JSON.
 pub fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|t| {
-            t.lines().find_map(|l| {
-                l.strip_prefix("model name")
-                    .map(|r| r.trim_start_matches([' ', '\t', ':']).to_string())
-            })
-        })
-        .unwrap_or_else(|| std::env::consts::ARCH.to_string());
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1);
-    let date = Command::new("date")
-        .arg("+%Y-%m-%d")
-        .output()
-        .ok()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
     format!(
-        "machine: {cpu}, {cores} cores, {} {}; measured {date}",
-        std::env::consts::OS,
-        std::env::consts::ARCH
+        "machine: {}; measured {}",
+        provenance::machine_line(),
+        provenance::now()
     )
 }

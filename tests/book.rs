@@ -190,3 +190,179 @@ fn built_book() -> PathBuf {
         .get_or_init(|| harness::book::build().expect("the book builds"))
         .clone()
 }
+
+#[test]
+fn every_claim_holds_on_the_measured_files() {
+    let failed = harness::figures::failed_claims(
+        &root().join("book/src"),
+        &root().join("book/src/measured"),
+    )
+    .unwrap();
+    assert!(
+        failed.is_empty(),
+        "claims that do not hold:\n{}",
+        failed.join("\n")
+    );
+}
+
+/// Quantities a page may type by hand because nobody measured them: what a test or a formula
+/// sets, not what a machine gave. (page, the text as typed, why).
+const NOT_MEASURED: &[(&str, &str, &str)] = &[
+    (
+        "02_timing.md",
+        "20 ms",
+        "what the scope-timer test sleeps, and asserts at least",
+    ),
+    (
+        "02_timing.md",
+        "50 ms",
+        "a made-up stall, to say what a median resists",
+    ),
+    (
+        "03_heat.md",
+        "90 %",
+        "an example of how sampling works, not a measurement",
+    ),
+    (
+        "10_cores.md",
+        "80 %",
+        "Amdahl's example: a share of a program, not a measurement",
+    ),
+    // Bounds computed from an assumed 3 GHz clock and the flops per cycle of SSE2, not timed:
+    // the pages say so. (The roofline issue measures the machine's own peak.)
+    (
+        "09_compiler.md",
+        "12 GFLOP/s",
+        "a peak computed from an assumed clock",
+    ),
+    ("09_compiler.md", "43 ms", "a floor computed from that peak"),
+    (
+        "11_algorithm.md",
+        "12 GFLOP/s",
+        "a peak computed from an assumed clock",
+    ),
+    ("11_algorithm.md", "5 ms", "a floor computed from that peak"),
+    (
+        "11_algorithm.md",
+        "2.5 ms",
+        "a floor computed from that peak",
+    ),
+    (
+        "11_runtime.md",
+        "22 ms",
+        "a floor computed from an assumed clock",
+    ),
+    (
+        "11_runtime.md",
+        "17 ms",
+        "a floor computed from an assumed clock",
+    ),
+    (
+        "11_runtime.md",
+        "2.5 ms",
+        "a floor computed from an assumed clock",
+    ),
+];
+
+/// A number with a unit of time, speed-up or rate at `text[i..]`: its length.
+fn quantity_at(text: &str, i: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes[i].is_ascii_digit()
+        || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'))
+    {
+        return None;
+    }
+    let mut j = i;
+    while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.' || bytes[j] == b',') {
+        j += 1;
+    }
+    let after = text[j..].strip_prefix(' ').unwrap_or(&text[j..]);
+    let skipped = text.len() - j - after.len();
+    for unit in ["GFLOP/s", "GB/s", "ms", "µs", "ns", "s", "x", "×", "%"] {
+        if let Some(rest) = after.strip_prefix(unit) {
+            let next = rest.chars().next();
+            // "32 x 32" is a size, not a speed-up.
+            let size = unit == "x" && rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+            if !size && next.is_none_or(|c| !c.is_alphanumeric()) {
+                return Some(j - i + skipped + unit.len());
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_page_types_a_measured_quantity_by_hand() {
+    // A page refers to a measured number with {{#figure ...}}; a number it quotes from the
+    // course says so in its paragraph ("seed 00N"); code, included files and quotes are exempt.
+    let mut typed = Vec::new();
+    for page in pages() {
+        let name = page.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&page).unwrap();
+        let mut in_fence = false;
+        for paragraph in text.split("\n\n") {
+            let quotes_the_course = paragraph.contains("seed 00");
+            for line in paragraph.lines() {
+                if line.trim_start().starts_with("```") {
+                    in_fence = !in_fence;
+                    continue;
+                }
+                let display_math = line.trim_start().starts_with("$$");
+                if in_fence
+                    || display_math
+                    || line.trim_start().starts_with('>')
+                    || quotes_the_course
+                {
+                    continue;
+                }
+                // Outside code spans and directives: both are blanked out.
+                let chars: Vec<char> = line.chars().collect();
+                let mut plain = String::new();
+                let (mut code, mut directive, mut math) = (false, false, false);
+                let mut k = 0;
+                while k < chars.len() {
+                    let pair = (chars[k], chars.get(k + 1).copied());
+                    if !code && pair == ('{', Some('{')) {
+                        directive = true;
+                    }
+                    if !directive && chars[k] == '`' {
+                        code = !code;
+                    }
+                    if !code && !directive && chars[k] == '$' {
+                        math = !math;
+                    }
+                    let hidden = code || directive || math || chars[k] == '`' || chars[k] == '$';
+                    plain.push(if hidden { ' ' } else { chars[k] });
+                    if directive && pair == ('}', Some('}')) {
+                        plain.push(' ');
+                        k += 1;
+                        directive = false;
+                    }
+                    k += 1;
+                }
+                let mut i = 0;
+                while i < plain.len() {
+                    if !plain.is_char_boundary(i) {
+                        i += 1;
+                        continue;
+                    }
+                    if let Some(len) = quantity_at(&plain, i) {
+                        let q = plain[i..i + len].to_string();
+                        let allowed = NOT_MEASURED.iter().any(|(p, t, _)| *p == name && *t == q);
+                        if !allowed {
+                            typed.push(format!("{name}: `{q}` in: {}", line.trim()));
+                        }
+                        i += len;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        typed.is_empty(),
+        "measured quantities typed by hand (use {{{{#figure FILE ROW COLUMN}}}}, or cite the seed):\n{}",
+        typed.join("\n")
+    );
+}

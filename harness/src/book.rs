@@ -2,7 +2,8 @@
 //! that they show without a network (MathJax would load from a CDN).
 //!
 //! In the book's Markdown, `$...$` is inline math and `$$...$$` is display math; `\$` is a
-//! dollar sign. Code blocks and code spans are left alone.
+//! dollar sign. Code blocks and code spans are left alone. `{{#figure ...}}` and
+//! `{{#claim ...}}` are the measured numbers and the checked claims of [`crate::figures`].
 
 use anyhow::{Context, Result, anyhow, bail};
 use mdbook_driver::MDBook;
@@ -28,7 +29,8 @@ pub fn build() -> Result<PathBuf> {
     Ok(index.canonicalize().unwrap_or(index))
 }
 
-/// The preprocessor that turns `$...$` into MathML.
+/// The preprocessor that puts the measured numbers in the prose ([`crate::figures`]) and turns
+/// `$...$` into MathML.
 pub struct MathPreprocessor;
 
 impl Preprocessor for MathPreprocessor {
@@ -42,9 +44,13 @@ impl Preprocessor for MathPreprocessor {
         mut book: Book,
     ) -> mdbook_preprocessor::errors::Result<Book> {
         let mut failure = None;
+        let measured_dir = book_dir().join("src").join("measured");
+        let mut measured = crate::figures::Measured::new(&measured_dir);
         book.for_each_mut(|item| {
             if let BookItem::Chapter(ch) = item {
-                match render_math(&ch.content) {
+                let rendered = crate::figures::render(&ch.content, &mut measured)
+                    .and_then(|text| render_math(&text));
+                match rendered {
                     Ok(text) => ch.content = text,
                     Err(e) => {
                         failure.get_or_insert_with(|| anyhow!("{}: {e}", ch.name));

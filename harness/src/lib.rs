@@ -17,6 +17,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod figures;
 pub mod files;
 pub mod flame;
 pub mod guard;

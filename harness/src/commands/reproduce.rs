@@ -80,6 +80,20 @@ pub fn run(only: Option<&str>, matching: Option<&str>, force: bool) -> Result<()
         "written under {}; rebuild the book with `cargo workbook book`",
         files::shown(&dir)
     );
+    // The prose's claims, on the new numbers.
+    let failed = crate::figures::failed_claims(&files::root().join("book").join("src"), &dir)?;
+    if !failed.is_empty() {
+        for f in &failed {
+            println!("  book/src/{f}");
+        }
+        bail!(
+            "{} claim{} of the book no longer hold{} on these measurements (listed above): rewrite the sentence{} to what the tables show",
+            failed.len(),
+            if failed.len() == 1 { "" } else { "s" },
+            if failed.len() == 1 { "s" } else { "" },
+            if failed.len() == 1 { "" } else { "s" }
+        );
+    }
     Ok(())
 }
 

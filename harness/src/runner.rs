@@ -89,10 +89,10 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             })
         }
         Command::Count { kernel } => {
-            // Before the inputs are built: a machine without valgrind is told at once.
-            crate::callgrind::check_available()?;
             let (values, threads) = kernel.check(data)?;
             let threads = crate::callgrind::count_threads(&data.name, threads)?;
+            // Before the inputs are built: a machine without valgrind is told at once.
+            crate::callgrind::check_available()?;
             let work = workload(data, chapter, &values)?;
             with_threads(Some(threads), || count::run(&work, &kernel, threads))
         }

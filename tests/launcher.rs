@@ -602,6 +602,33 @@ fn compare_without_python_says_what_to_install() {
 }
 
 #[test]
+fn count_without_valgrind_is_refused_before_the_build() {
+    // No cargo to build with: a launcher that tried to build the runner would say so instead.
+    let no_cargo = OsStr::new("/no/such/cargo");
+    fails_with_env(
+        repo(),
+        &["count", "laue", "naive", "--solution"],
+        &[
+            ("WORKBOOK_VALGRIND", OsStr::new("/no/such/valgrind")),
+            ("CARGO", no_cargo),
+        ],
+        "count needs valgrind: install it (Debian/Ubuntu: apt-get install valgrind; macOS: not supported by valgrind, use Linux or a VM)",
+    );
+    fails_with_env(
+        repo(),
+        &["count", "laue", "naive", "--threads", "4"],
+        &[("CARGO", no_cargo)],
+        "count runs kernels on 1 thread, not 4",
+    );
+    fails_with_env(
+        repo(),
+        &["count", "laue", "nave", "--solution"],
+        &[("CARGO", no_cargo)],
+        "did you mean `naive`?",
+    );
+}
+
+#[test]
 fn a_binding_that_holds_its_todo_keeps_a_chapter_from_done() {
     // Beta's cargo tests pass, but its data names a second stub that only pytest reaches.
     let dir = fixture("binding");

@@ -123,6 +123,23 @@ pub enum Command {
         #[arg(long, value_name = "FILE.json")]
         out: Option<PathBuf>,
     },
+    /// Count the instructions one call of a kernel executes, with valgrind's callgrind: the
+    /// same count on a busy machine, where times are not.
+    ///
+    /// `cargo workbook count CHAPTER KERNEL` prints the total and the functions that execute
+    /// most of it, and keeps callgrind's file for kcachegrind. Building the inputs is not
+    /// counted; the kernel runs on 1 thread (the only --threads count takes). Needs valgrind
+    /// (Linux), which runs code 20-100x slower than natively.
+    Count {
+        #[command(flatten)]
+        kernel: KernelArgs,
+    },
+    /// The run that `count` starts under valgrind: builds the inputs, calls the kernel once.
+    #[command(hide = true)]
+    CountOnce {
+        #[command(flatten)]
+        kernel: KernelArgs,
+    },
     /// The timing half of `check --speed`, run by the chapter's runner.
     #[command(hide = true)]
     Speed {
@@ -170,7 +187,9 @@ impl Command {
         match self {
             Command::Run { kernel, .. }
             | Command::Flamegraph { kernel, .. }
-            | Command::Heap { kernel, .. } => Some(&kernel.chapter),
+            | Command::Heap { kernel, .. }
+            | Command::Count { kernel }
+            | Command::CountOnce { kernel } => Some(&kernel.chapter),
             Command::Bench { chapter, .. } | Command::Speed { chapter, .. } => Some(chapter),
             _ => None,
         }
@@ -195,7 +214,9 @@ impl Command {
         match self {
             Command::Run { kernel, .. }
             | Command::Flamegraph { kernel, .. }
-            | Command::Heap { kernel, .. } => kernel.solution,
+            | Command::Heap { kernel, .. }
+            | Command::Count { kernel }
+            | Command::CountOnce { kernel } => kernel.solution,
             Command::Bench { solution, .. } | Command::Speed { solution, .. } => *solution,
             _ => false,
         }
@@ -248,8 +269,8 @@ impl Sizes {
     }
 }
 
-/// What `run`, `flamegraph` and `heap` share: one kernel of one chapter, its side, its sizes
-/// and its threads.
+/// What `run`, `flamegraph`, `heap` and `count` share: one kernel of one chapter, its side,
+/// its sizes and its threads.
 #[derive(Args, Debug, Clone)]
 pub struct KernelArgs {
     pub chapter: String,
@@ -259,7 +280,7 @@ pub struct KernelArgs {
     pub solution: bool,
     #[command(flatten)]
     pub sizes: Sizes,
-    /// Threads for parallel kernels (default: all cores).
+    /// Threads for parallel kernels (default: all cores; `count` takes 1 only).
     #[arg(long, allow_hyphen_values = true)]
     pub threads: Option<String>,
 }

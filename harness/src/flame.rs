@@ -84,7 +84,7 @@ fn hottest_functions(data: &HashMap<pprof::Frames, isize>) -> (isize, Vec<(Strin
 }
 
 /// Drops the symbol hash (`::h0123abcd...`) that rustc appends.
-fn tidy(name: &str) -> String {
+pub(crate) fn tidy(name: &str) -> String {
     match name.rsplit_once("::h") {
         Some((head, hash)) if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
             head.to_string()

@@ -27,9 +27,16 @@ fn run(cli: cli::Cli) -> Result<i32> {
         // Refuse what can be refused without building anything.
         if let Command::Run { kernel, .. }
         | Command::Flamegraph { kernel, .. }
-        | Command::Heap { kernel, .. } = &command
+        | Command::Heap { kernel, .. }
+        | Command::CountOnce { kernel } = &command
         {
             kernel.check(&chapter)?;
+        }
+        if let Command::Count { kernel } = &command {
+            let (_, threads) = kernel.check(&chapter)?;
+            crate::callgrind::count_threads(&chapter.name, threads)?;
+            // A missing valgrind is said before minutes of building the runner, not after.
+            crate::callgrind::check_available()?;
         }
         if let Command::Bench { kernel, sizes, .. } = &command {
             for k in kernel {
@@ -106,6 +113,8 @@ fn run(cli: cli::Cli) -> Result<i32> {
         | Command::Bench { .. }
         | Command::Flamegraph { .. }
         | Command::Heap { .. }
+        | Command::Count { .. }
+        | Command::CountOnce { .. }
         | Command::Speed { .. } => unreachable!("handed to the chapter's runner above"),
     }
     Ok(0)

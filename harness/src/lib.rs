@@ -11,6 +11,7 @@
 
 pub mod alloc;
 pub mod book;
+pub mod callgrind;
 pub mod catalog;
 pub mod chapter;
 pub mod check;

@@ -5,7 +5,7 @@
 
 use crate::chapter::{Chapter, Workload};
 use crate::cli::{self, Command, KernelArgs, parse_seconds};
-use crate::commands::{bench, flamegraph, heap, run, speed};
+use crate::commands::{bench, count, flamegraph, heap, run, speed};
 use crate::data::ChapterData;
 use crate::measure::{available_memory, human_bytes};
 use crate::threads::{self, with_threads};
@@ -86,6 +86,21 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             let (work, threads) = prepare(data, chapter, &kernel)?;
             with_threads(threads, || {
                 heap::run(&work, &kernel.kernel, kernel.side(), out)
+            })
+        }
+        Command::Count { kernel } => {
+            let (values, threads) = kernel.check(data)?;
+            let threads = crate::callgrind::count_threads(&data.name, threads)?;
+            // Before the inputs are built: a machine without valgrind is told at once.
+            crate::callgrind::check_available()?;
+            let work = workload(data, chapter, &values)?;
+            with_threads(Some(threads), || count::run(&work, &kernel, threads))
+        }
+        Command::CountOnce { kernel } => {
+            let (work, threads) = prepare(data, chapter, &kernel)?;
+            let threads = crate::callgrind::count_threads(&data.name, threads)?;
+            with_threads(Some(threads), || {
+                count::once(&work, &kernel.kernel, kernel.side())
             })
         }
         Command::Bench {

@@ -16,18 +16,34 @@ pub fn root_of(manifest_dir: &str) -> PathBuf {
 
 /// Runs `binary` with `args` from the root of the workbook that holds `manifest_dir`.
 pub fn run(binary: &str, manifest_dir: &str, args: &[&str]) -> Output {
+    run_with(binary, manifest_dir, args, &[])
+}
+
+/// [`run`] with the environment variables `envs` set.
+pub fn run_with(binary: &str, manifest_dir: &str, args: &[&str], envs: &[(&str, &str)]) -> Output {
     Command::new(binary)
         .args(args)
         .current_dir(root_of(manifest_dir))
         .env_remove("RUST_BACKTRACE")
         .env_remove(crate::files::ROOT_VARIABLE)
+        .envs(envs.iter().copied())
         .output()
         .expect("the runner starts")
 }
 
 /// [`run`] as (succeeded, stdout, stderr).
 pub fn outcome(binary: &str, manifest_dir: &str, args: &[&str]) -> (bool, String, String) {
-    let out = run(binary, manifest_dir, args);
+    outcome_with(binary, manifest_dir, args, &[])
+}
+
+/// [`run_with`] as (succeeded, stdout, stderr).
+pub fn outcome_with(
+    binary: &str,
+    manifest_dir: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> (bool, String, String) {
+    let out = run_with(binary, manifest_dir, args, envs);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -45,7 +61,18 @@ pub fn succeeds(binary: &str, manifest_dir: &str, args: &[&str]) -> String {
 /// Asserts a failure with exactly one line on stderr containing `needle`, and no trace of a
 /// panic; returns that line.
 pub fn fails_with(binary: &str, manifest_dir: &str, args: &[&str], needle: &str) -> String {
-    let (ok, stdout, stderr) = outcome(binary, manifest_dir, args);
+    fails_with_env(binary, manifest_dir, args, &[], needle)
+}
+
+/// [`fails_with`] with the environment variables `envs` set.
+pub fn fails_with_env(
+    binary: &str,
+    manifest_dir: &str,
+    args: &[&str],
+    envs: &[(&str, &str)],
+    needle: &str,
+) -> String {
+    let (ok, stdout, stderr) = outcome_with(binary, manifest_dir, args, envs);
     let shown = args.join(" ");
     assert!(!ok, "`{shown}` should fail; stdout: {stdout}");
     assert_eq!(

@@ -679,3 +679,101 @@ fn speed_times_each_goal_in_rounds() {
         "--rounds must be at least 1",
     );
 }
+
+/// Why the tests that need valgrind do not run here, or `None` where they do.
+fn without_valgrind() -> Option<String> {
+    harness::callgrind::check_available()
+        .err()
+        .map(|e| format!("skipped, valgrind is not available here: {e:#}"))
+}
+
+/// `count laue KERNEL --solution --n 4`: the instructions counted, and the output.
+fn instructions(kernel: &str) -> (u64, String) {
+    let stdout = harness::testing::succeeds(
+        RUNNER,
+        HERE,
+        &["count", "laue", kernel, "--solution", "--n", "4"],
+    );
+    let line = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("instructions "))
+        .unwrap_or_else(|| panic!("no instructions line in:\n{stdout}"));
+    let count = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("no count in `{line}`"));
+    (count, stdout)
+}
+
+#[test]
+fn count_gives_the_same_instructions_every_run() {
+    if let Some(reason) = without_valgrind() {
+        // Shown with `cargo test -- --nocapture` (a passing test's output is captured).
+        eprintln!("count_gives_the_same_instructions_every_run: {reason}");
+        return;
+    }
+    let (naive, stdout) = instructions("naive");
+    let (tables, _) = instructions("tables");
+    let (again, _) = instructions("naive");
+    // Exactly the same, not within a tolerance: only the kernel call is counted, on one
+    // thread, and what it executes depends on its inputs alone (no clock, no other thread,
+    // no randomness), so the same runner on the same inputs executes the same instructions.
+    assert_eq!(naive, again, "two counts of naive differ");
+    // Naive evaluates N^2 exponentials per grid point, tables N per row and N per column:
+    // fewer instructions, though in this debug build not many fewer (every complex product
+    // is a call).
+    assert!(
+        naive > tables,
+        "naive {naive} instructions, tables {tables}"
+    );
+    assert!(
+        stdout.starts_with("laue naive (reference) on 1 thread, counted by callgrind: N = 4"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("%  laue_solution::laue_naive"),
+        "the kernel is among the functions listed:\n{stdout}"
+    );
+    let file =
+        harness::testing::root_of(HERE).join("target/workbook/callgrind.out.laue-naive-reference");
+    assert!(
+        stdout.contains("target/workbook/callgrind.out.laue-naive-reference"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with("# callgrind format"), "{}", file.display());
+}
+
+#[test]
+fn count_without_valgrind_says_how_to_install_it() {
+    let line = harness::testing::fails_with_env(
+        RUNNER,
+        HERE,
+        &["count", "laue", "naive", "--solution", "--n", "4"],
+        &[(harness::callgrind::VALGRIND_VARIABLE, "/no/such/valgrind")],
+        "count needs valgrind: install it (Debian/Ubuntu: apt-get install valgrind; macOS: not supported by valgrind, use Linux or a VM)",
+    );
+    assert!(line.contains("/no/such/valgrind"), "{line}");
+}
+
+#[test]
+fn count_refuses_what_it_cannot_count() {
+    // These need no valgrind: the arguments are refused first.
+    fails_with(
+        &["count", "laue", "fastest", "--solution"],
+        "chapter laue has no kernel `fastest` (its kernels: naive, tables)",
+    );
+    fails_with(
+        &["count", "laue", "naive", "--solution", "--n", "0"],
+        "n must be at least 1, got 0",
+    );
+    fails_with(
+        &["count", "laue", "naive", "--solution", "--threads", "2"],
+        "count runs kernels on 1 thread, not 2",
+    );
+    fails_with(
+        &["count", "laue", "naive", "--n", "2"],
+        "built without your exercise",
+    );
+}

@@ -1,9 +1,10 @@
-//! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`, `speed`) and the
-//! launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`, `compare`; `check` and `book`
-//! have their own modules).
+//! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`, `count`,
+//! `speed`) and the launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`,
+//! `compare`; `check` and `book` have their own modules).
 
 pub mod bench;
 pub mod compare;
+pub mod count;
 pub mod flamegraph;
 pub mod heap;
 pub mod hint;

@@ -1,0 +1,431 @@
+//! Instruction counts with valgrind's callgrind: finding valgrind, the one function whose
+//! calls are counted, running a runner under valgrind, and reading callgrind's output file.
+//!
+//! Callgrind runs the program on a simulated processor and counts every instruction it
+//! executes (the event `Ir`, "instructions read"). A kernel on one thread executes the same
+//! instructions on every run, however busy the machine is: where two times differ by less
+//! than their noise, two counts still differ exactly.
+//!
+//! Only the kernel call is counted, not the building of its inputs nor valgrind's start-up:
+//! callgrind is started with `--toggle-collect` on [`counted`], so it collects from the
+//! moment that function is entered until it returns. (The other way, callgrind's client
+//! requests, needs valgrind's C header at build time or `unsafe` inline assembly of our own;
+//! a symbol name needs neither, and the workbook builds on machines without valgrind.)
+
+use crate::output::Output;
+use anyhow::{Context, Result, bail};
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::io::ErrorKind;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// Names the valgrind to run instead of the one on the `PATH` (the tests name a missing one).
+pub const VALGRIND_VARIABLE: &str = "WORKBOOK_VALGRIND";
+
+/// What to install, for every way valgrind can be missing.
+const INSTALL: &str = "count needs valgrind: install it (Debian/Ubuntu: apt-get install valgrind; macOS: not supported by valgrind, use Linux or a VM)";
+
+/// The pattern of `--toggle-collect`: [`counted`]'s name as callgrind demangles it. The `*`
+/// also matches the crate hash that Rust's v0 symbol mangling adds after the crate's name.
+pub const TOGGLE: &str = "harness*::callgrind::counted";
+
+/// The valgrind program: `WORKBOOK_VALGRIND` when set, else `valgrind` on the `PATH`.
+pub fn program() -> OsString {
+    std::env::var_os(VALGRIND_VARIABLE).unwrap_or_else(|| "valgrind".into())
+}
+
+/// Refuses, in one line, a machine where valgrind cannot run: not Linux, or no valgrind.
+/// Returns valgrind's version ("valgrind-3.19.0").
+pub fn check_available() -> Result<String> {
+    if !cfg!(target_os = "linux") {
+        bail!(
+            "count needs valgrind, which runs on Linux, not on {} (macOS: not supported by valgrind, use Linux or a VM)",
+            std::env::consts::OS
+        );
+    }
+    let program = program();
+    let named = match std::env::var_os(VALGRIND_VARIABLE) {
+        Some(p) => format!(
+            " ({VALGRIND_VARIABLE}={} cannot be run)",
+            Path::new(&p).display()
+        ),
+        None => String::new(),
+    };
+    let out = match Command::new(&program)
+        .arg("--version")
+        .stdin(Stdio::null())
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) if e.kind() == ErrorKind::NotFound || e.kind() == ErrorKind::PermissionDenied => {
+            bail!("{INSTALL}{named}")
+        }
+        Err(e) => bail!("{INSTALL}{named}: {e}"),
+    };
+    let version = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if !out.status.success() || !version.starts_with("valgrind") {
+        bail!("{INSTALL}{named}: `valgrind --version` did not answer as valgrind does");
+    }
+    Ok(version)
+}
+
+/// `count`'s threads: one, also without `--threads`. Callgrind runs a program's threads one at
+/// a time anyway, so more threads would make the count no faster; on one thread a kernel
+/// executes the same instructions on every run, so it has one count, where on several the
+/// threads' waiting and work-stealing change from run to run. And `--toggle-collect` counts
+/// only the thread that enters [`counted`]: the work other threads steal from it would be
+/// missing (a parallel kernel on 4 threads counted about an eighth of its instructions).
+/// On one thread, a parallel kernel's whole work is counted, its rayon overhead included.
+pub fn count_threads(chapter: &str, threads: Option<usize>) -> Result<usize> {
+    match threads {
+        None | Some(1) => Ok(1),
+        Some(t) => bail!(
+            "count runs kernels on 1 thread, not {t}: callgrind would count only the thread that calls the kernel, not the work the others take from it (time threads with `cargo workbook bench {chapter} --threads 1,{t}`)"
+        ),
+    }
+}
+
+/// Calls `job`: the one function whose calls callgrind counts ([`TOGGLE`]). Never inlined, so
+/// that its symbol exists, and the result is looked at after the call, so that the call is
+/// not compiled as a jump (a tail call), which callgrind would not see return through here.
+#[inline(never)]
+pub fn counted(job: &(dyn Fn() -> Output + Send + Sync)) -> Output {
+    let output = job();
+    std::hint::black_box(&output);
+    output
+}
+
+/// Runs `exe args` under callgrind, counting the calls of [`counted`], with callgrind's file
+/// written to `out`; returns what callgrind counted. The runner under valgrind reports its own
+/// errors as one `error: ...` line on stderr, which becomes this error.
+pub fn run(exe: &Path, args: &[OsString], out: &Path) -> Result<Counts> {
+    let mut file_flag = OsString::from("--callgrind-out-file=");
+    file_flag.push(out);
+    let result = Command::new(program())
+        .args(["--tool=callgrind", "-q"])
+        .arg(file_flag)
+        .arg(format!("--toggle-collect={TOGGLE}"))
+        .arg(exe)
+        .args(args)
+        .env(crate::files::ROOT_VARIABLE, crate::files::root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .context("cannot start valgrind")?;
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    if !result.status.success() {
+        let line = stderr
+            .lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("error: "))
+            .map(str::to_string)
+            .or_else(|| {
+                stderr
+                    .lines()
+                    .map(|l| l.trim_start_matches(|c: char| c == '=' || c.is_ascii_digit()))
+                    .map(str::trim)
+                    .find(|l| !l.is_empty())
+                    .map(|l| format!("valgrind failed: {l}"))
+            })
+            .unwrap_or_else(|| format!("valgrind failed ({})", result.status));
+        bail!("{line}");
+    }
+    let text = std::fs::read_to_string(out)
+        .with_context(|| format!("cannot read callgrind's file {}", out.display()))?;
+    let counts = parse(&text)?;
+    if counts.total == 0 {
+        bail!(
+            "callgrind counted nothing: the binary has no symbol {TOGGLE} to count from (was it stripped?)"
+        );
+    }
+    Ok(counts)
+}
+
+/// What callgrind counted, from its output file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counts {
+    /// Instructions executed in the counted calls.
+    pub total: u64,
+    /// Every function with instructions of its own, most first (ties by name).
+    pub functions: Vec<FunctionCount>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionCount {
+    pub name: String,
+    /// Instructions executed in the function itself.
+    pub own: u64,
+    /// In the function and in everything it calls.
+    pub inclusive: u64,
+}
+
+/// Reads a callgrind output file (its format: valgrind's manual, "Callgrind Format
+/// Specification"): the `Ir` of every cost line goes to the current function's own count;
+/// the cost line after a `calls=` line is the inclusive cost of that call, which goes to the
+/// caller's inclusive count. Compressed names (`fn=(12) name`, then `fn=(12)`) are expanded.
+/// A function's calls to itself are left out of its inclusive count, which already holds
+/// their instructions as its own.
+pub fn parse(text: &str) -> Result<Counts> {
+    let mut positions = 1;
+    let mut ir: Option<usize> = None;
+    let mut names: HashMap<u64, String> = HashMap::new();
+    let mut current: Option<String> = None;
+    // The callee of the last `calls=` line: the next cost line is that call's cost.
+    let mut callee: Option<String> = None;
+    let mut pending_call = false;
+    let mut own: HashMap<String, u64> = HashMap::new();
+    let mut inclusive: HashMap<String, u64> = HashMap::new();
+    let (mut totals, mut summary): (Option<u64>, Option<u64>) = (None, None);
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        let at = || format!("callgrind file, line {}", n + 1);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let key_len = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
+        let (key, rest) = line.split_at(key_len);
+        if key_len > 0 && rest.starts_with(':') {
+            let value = rest[1..].trim();
+            match key {
+                "positions" => positions = value.split_whitespace().count().max(1),
+                "events" => {
+                    ir = value.split_whitespace().position(|e| e == "Ir");
+                    if ir.is_none() {
+                        bail!("{}: no Ir among the events `{value}`", at());
+                    }
+                }
+                "totals" | "summary" => {
+                    let ir = ir.unwrap_or(0);
+                    let count = match value.split_whitespace().nth(ir) {
+                        Some(v) => v
+                            .parse::<u64>()
+                            .with_context(|| format!("{}: `{line}`", at()))?,
+                        None => 0,
+                    };
+                    if key == "totals" {
+                        *totals.get_or_insert(0) += count;
+                    } else {
+                        *summary.get_or_insert(0) += count;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if key_len > 0 && rest.starts_with('=') {
+            let value = &rest[1..];
+            match key {
+                "fn" => current = Some(expand(&mut names, value).with_context(at)?),
+                "cfn" => callee = Some(expand(&mut names, value).with_context(at)?),
+                "calls" => pending_call = true,
+                _ => {}
+            }
+            continue;
+        }
+        if !line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '*')) {
+            bail!("{}: cannot read `{line}`", at());
+        }
+        let field = line.split_whitespace().nth(positions + ir.unwrap_or(0));
+        let cost = match field {
+            Some(v) => v
+                .parse::<u64>()
+                .with_context(|| format!("{}: `{line}`", at()))?,
+            None => 0,
+        };
+        let Some(function) = current.clone() else {
+            bail!("{}: a cost line before any fn= line", at());
+        };
+        if pending_call {
+            pending_call = false;
+            if callee.as_ref() != Some(&function) {
+                *inclusive.entry(function).or_default() += cost;
+            }
+        } else {
+            *own.entry(function.clone()).or_default() += cost;
+            *inclusive.entry(function).or_default() += cost;
+        }
+    }
+    let total = totals
+        .or(summary)
+        .unwrap_or_else(|| own.values().copied().sum());
+    let mut functions: Vec<FunctionCount> = own
+        .into_iter()
+        .filter(|(_, o)| *o > 0)
+        .map(|(name, o)| FunctionCount {
+            inclusive: inclusive.get(&name).copied().unwrap_or(o),
+            own: o,
+            name,
+        })
+        .collect();
+    functions.sort_by(|a, b| b.own.cmp(&a.own).then_with(|| a.name.cmp(&b.name)));
+    Ok(Counts { total, functions })
+}
+
+/// `(12) name` defines name 12, `(12)` refers to it, `name` is itself.
+fn expand(names: &mut HashMap<u64, String>, value: &str) -> Result<String> {
+    let Some(compressed) = value.strip_prefix('(') else {
+        return Ok(value.trim().to_string());
+    };
+    let Some((id, name)) = compressed.split_once(')') else {
+        bail!("a compressed name without its `)`: `{value}`");
+    };
+    let id: u64 = id
+        .trim()
+        .parse()
+        .with_context(|| format!("a compressed name with a bad number: `{value}`"))?;
+    let name = name.trim();
+    if !name.is_empty() {
+        names.insert(id, crate::flame::tidy(name));
+        return Ok(names[&id].clone());
+    }
+    match names.get(&id) {
+        Some(name) => Ok(name.clone()),
+        None => bail!("name ({id}) is used before it is defined"),
+    }
+}
+
+/// 1234567 as "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small file in callgrind's own layout: compressed names, relative positions, inline
+    /// files (fi=, fe=), calls with their inclusive cost, a self-recursive call, and one caller
+    /// (main) that was not collected but still shows the cost of what it called.
+    const FILE: &str = "\
+# callgrind format
+version: 1
+creator: callgrind-3.19.0
+pid: 4242
+cmd:  ./runner count-once laue naive
+part: 1
+
+desc: I1 cache: 
+desc: Trigger: Program termination
+
+positions: line
+events: Ir
+summary: 1000
+
+ob=(1) /work/target/release/laue-chapter
+fl=(1) src/main.rs
+fn=(1) main
+cfl=(2) harness/src/callgrind.rs
+cfn=(2) harness::callgrind::counted
+calls=1 80 
+12 1000
+
+fl=(2)
+fn=(2)
+80 40
++1 60
+cfl=(3) solutions/01_laue/src/lib.rs
+cfn=(3) laue_solution::laue_naive::h0123456789abcdef
+calls=1 20 
+81 900
+
+fl=(3)
+fn=(3)
+20 300
+fi=(4) library/core/src/num/f64.rs
+-5 90
+fe=(3)
+* 10
+cob=(2) /usr/lib/x86_64-linux-gnu/libm.so.6
+cfl=(5) ./s_sin.c
+cfn=(4) sincos
+calls=40 0 
+22 500
+cfn=(3)
+calls=2 20 
+23 77
+
+ob=(2)
+fl=(5)
+fn=(4)
+0 500
+
+totals: 1000
+";
+
+    #[test]
+    fn reads_own_and_inclusive_counts() {
+        let counts = parse(FILE).unwrap();
+        assert_eq!(counts.total, 1000);
+        let rows: Vec<(&str, u64, u64)> = counts
+            .functions
+            .iter()
+            .map(|f| (f.name.as_str(), f.own, f.inclusive))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("sincos", 500, 500),
+                // 300 + 90 + 10 of its own, sincos's 500; its call to itself is not added.
+                ("laue_solution::laue_naive", 400, 900),
+                ("harness::callgrind::counted", 100, 1000),
+            ]
+        );
+        // main executed nothing of its own while counting: it is not listed.
+        assert!(counts.functions.iter().all(|f| f.name != "main"));
+    }
+
+    #[test]
+    fn without_totals_the_counts_are_summed() {
+        let text = "events: Ir\nfn=a\n1 5\n2 7\nfn=b\n3 8\n";
+        let counts = parse(text).unwrap();
+        assert_eq!(counts.total, 20);
+        assert_eq!(counts.functions[0].name, "a");
+        assert_eq!(counts.functions[0].own, 12);
+    }
+
+    #[test]
+    fn ir_is_found_among_several_events_and_positions() {
+        let text = "positions: instr line\nevents: Dr Ir Dw\nsummary: 3 40 5\n\
+                    fn=(7) k\n0x10 3 1 4 1\n+2 * 0 6\n+1 5\n";
+        let counts = parse(text).unwrap();
+        assert_eq!(counts.total, 40);
+        // Ir is the second event: 4 and 6; the last line leaves it out (zero).
+        assert_eq!(counts.functions[0].own, 10);
+    }
+
+    #[test]
+    fn broken_files_are_refused_with_the_line() {
+        let e = parse("events: Ir\nfn=(3)\n").unwrap_err();
+        assert!(format!("{e:#}").contains("line 2"), "{e:#}");
+        assert!(
+            format!("{e:#}").contains("used before it is defined"),
+            "{e:#}"
+        );
+        let e = parse("events: Dr\n").unwrap_err();
+        assert!(format!("{e:#}").contains("no Ir"), "{e:#}");
+        let e = parse("events: Ir\n12 5\n").unwrap_err();
+        assert!(format!("{e:#}").contains("before any fn= line"), "{e:#}");
+        let e = parse("events: Ir\nfn=a\n12 five\n").unwrap_err();
+        assert!(format!("{e:#}").contains("line 3"), "{e:#}");
+    }
+
+    #[test]
+    fn large_counts_read_in_groups_of_three() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

@@ -79,6 +79,9 @@ pub enum Command {
         /// Skip the reference run that gives the error: for sizes where it takes long.
         #[arg(long)]
         no_reference: bool,
+        /// Time this many runs, the first one cold, and print their median (at least 1).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        repeat: u32,
     },
     /// Time your kernels and the reference ones on the same inputs, in one table per case.
     Bench {

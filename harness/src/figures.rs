@@ -9,7 +9,13 @@
 //! A page backs a sentence that states an order or a ratio with a claim right after it:
 //! `{{#claim square-compiler: square-sincos.median * 3 < square-fused.median}}`. The build
 //! removes it from the text; `reproduce` and the book's tests evaluate every claim on the
-//! measured files and name the page and the claim that no longer holds.
+//! measured files and name the page and the claim that no longer holds. A side of a claim may
+//! add and subtract terms (`naive.median - reuse.median`, the operators spaced) and name a row
+//! of another file (`circle-bench/naive.median`).
+//!
+//! Rows come from bench, `check --speed` and `compare` tables (named by kernel or variant),
+//! `report` tables (named by case, chapter and kernel: `"strained algorithm symmetric"`), a
+//! scaling fit (`parallel`, column `f`) and a `count` (`instructions`, column `count`).
 
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::HashMap;
@@ -28,10 +34,26 @@ pub struct Row {
 pub fn rows(text: &str) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut threads = None;
+    let mut case = "";
     let mut columns: Option<&[&'static str]> = None;
     for line in text.lines() {
         if let Some(t) = title_threads(line) {
             threads = Some(t);
+            case = line.split_whitespace().next().unwrap_or("");
+            continue;
+        }
+        // A scaling table's fit: "  parallel: serial fraction f = 0.035 fits best (...)".
+        if let Some((name, rest)) = line.trim().split_once(": serial fraction f = ") {
+            if let Some(f) = rest.split_whitespace().next() {
+                let mut row = Row {
+                    name: name.to_string(),
+                    threads: None,
+                    cells: HashMap::new(),
+                };
+                row.cells.insert("f", f.to_string());
+                rows.push(row);
+            }
+            columns = None;
             continue;
         }
         let cells: Vec<&str> = line
@@ -44,6 +66,20 @@ pub fn rows(text: &str) -> Vec<Row> {
             columns = None;
             continue;
         };
+        if *first == "instructions" && line.starts_with("  ") {
+            // `count`'s figure: "  instructions  1,551,231,556 in one call of the kernel".
+            if let Some(count) = cells.get(1).and_then(|c| c.split_whitespace().next()) {
+                let mut row = Row {
+                    name: "instructions".to_string(),
+                    threads,
+                    cells: HashMap::new(),
+                };
+                row.cells.insert("count", count.to_string());
+                rows.push(row);
+            }
+            columns = None;
+            continue;
+        }
         match *first {
             "kernel" if cells.get(1) == Some(&"code") => {
                 columns = Some(&["name", "code", "median", "best", "runs", "speed-up"]);
@@ -51,6 +87,11 @@ pub fn rows(text: &str) -> Vec<Row> {
             }
             "kernel" => {
                 columns = Some(&["name", "goal", "speed-up", "rounds"]);
+                continue;
+            }
+            "chapter" if cells.get(1) == Some(&"kernel") => {
+                // `report`: a row is named by its case, chapter and kernel.
+                columns = Some(&["chapter", "kernel", "best", "median", "runs", "speed-up"]);
                 continue;
             }
             "variant" => {
@@ -84,8 +125,13 @@ pub fn rows(text: &str) -> Vec<Row> {
         if !line.starts_with("  ") || line.starts_with("   ") || cells.len() < fixed.len() {
             continue;
         }
+        let name = if fixed[0] == "chapter" {
+            format!("{case} {} {}", cells[0], cells[1])
+        } else {
+            cells[0].to_string()
+        };
         let mut row = Row {
-            name: cells[0].to_string(),
+            name,
             threads,
             cells: HashMap::new(),
         };
@@ -151,7 +197,7 @@ fn number(cell: &str) -> Option<f64> {
         return Some(d);
     }
     let first = cell.split_whitespace().next()?;
-    first.trim_end_matches('x').parse().ok()
+    first.trim_end_matches('x').replace(',', "").parse().ok()
 }
 
 /// What a `{{#figure ...}}` or a claim's operand names: a file, a row, a column, a table.
@@ -209,11 +255,17 @@ impl<'d> Measured<'d> {
     /// The cell `reference` names in `file`, as printed.
     fn cell(&mut self, file: &str, r: &Reference) -> Result<String> {
         let rows = self.rows(file)?;
-        let found = rows.iter().find(|row| {
+        let matching = |row: &&Row| {
             row.name == r.row
                 && r.threads.is_none_or(|t| row.threads == Some(t))
                 && row.cells.get("code").is_none_or(|c| c == "reference")
-        });
+        };
+        // A name can head a bench row and a scaling fit: the row with the column wins.
+        let found = rows
+            .iter()
+            .filter(matching)
+            .find(|row| row.cells.contains_key(r.column.as_str()))
+            .or_else(|| rows.iter().find(matching));
         let Some(row) = found else {
             let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
             bail!(
@@ -257,8 +309,9 @@ impl<'d> Measured<'d> {
         })
     }
 
-    /// Evaluates `FILE: A OP B`, each side `ROW.COLUMN[@T] [* NUMBER]` or a number. `Ok(None)`
-    /// when it holds; `Ok(Some(why))` with the values when it does not.
+    /// Evaluates `FILE: A OP B`, each side `[OTHER/]ROW.COLUMN[@T] [* NUMBER]` or a number:
+    /// `OTHER/` names another measured file than the claim's own. `Ok(None)` when it holds;
+    /// `Ok(Some(why))` with the values when it does not.
     pub fn claim(&mut self, inside: &str) -> Result<Option<String>> {
         let (file, expr) = inside
             .split_once(':')
@@ -281,7 +334,37 @@ impl<'d> Measured<'d> {
         Ok((!holds).then(|| format!("{a_text} {op} {b_text} is false")))
     }
 
+    /// A side of a claim: terms joined by ` + ` and ` - ` (spaced, as row names and numbers
+    /// such as `blocks-par` and `1e-9` hold a bare `-`).
     fn side(&mut self, file: &str, text: &str) -> Result<(f64, String)> {
+        let mut total = 0.0;
+        let mut shown = String::new();
+        let mut sign = 1.0;
+        let mut rest = text.trim();
+        loop {
+            let next = [" + ", " - "]
+                .iter()
+                .filter_map(|op| rest.find(op).map(|i| (i, *op)))
+                .min();
+            let (term, after) = match next {
+                Some((i, op)) => (&rest[..i], Some((op, &rest[i + 3..]))),
+                None => (rest, None),
+            };
+            let (value, text) = self.term(file, term)?;
+            total += sign * value;
+            shown.push_str(&text);
+            match after {
+                Some((op, tail)) => {
+                    sign = if op == " + " { 1.0 } else { -1.0 };
+                    shown.push_str(op);
+                    rest = tail;
+                }
+                None => return Ok((total, shown)),
+            }
+        }
+    }
+
+    fn term(&mut self, file: &str, text: &str) -> Result<(f64, String)> {
         let text = text.trim();
         let (operand, factor) = match text.split_once('*') {
             Some((o, f)) => (
@@ -299,6 +382,11 @@ impl<'d> Measured<'d> {
             Some((n, t)) => (n, Some(parse_threads(&format!("@{t}"))?)),
             None => (operand, None),
         };
+        // `circle-bench/fast.median`: a row of another file. A file's name has no quote.
+        let (file, name, prefix) = match name.split_once('/') {
+            Some((other, rest)) if !other.contains('"') => (other, rest, format!("{other}/")),
+            _ => (file, name, String::new()),
+        };
         let (row, column) = name
             .rsplit_once('.')
             .ok_or_else(|| anyhow!("`{operand}` is not ROW.COLUMN"))?;
@@ -313,9 +401,9 @@ impl<'d> Measured<'d> {
         )?;
         let value = number(&cell).ok_or_else(|| anyhow!("`{cell}` in {file} is not a number"))?;
         let shown = if factor == 1.0 {
-            format!("{row}.{column} ({cell})")
+            format!("{prefix}{row}.{column} ({cell})")
         } else {
-            format!("{row}.{column} ({cell}) * {factor}")
+            format!("{prefix}{row}.{column} ({cell}) * {factor}")
         };
         Ok((value * factor, shown))
     }
@@ -484,5 +572,83 @@ laue on 2 threads: N = 32
             None
         );
         assert!(m.claim("laue-bench tables").is_err());
+    }
+
+    const COUNT: &str = "$ cargo workbook count compiler square-fused --solution
+compiler square-fused (reference) on 1 thread, counted by callgrind: square crystal, N = 32
+  instructions  1,551,231,556 in one call of the kernel (building its inputs is not counted)
+  callgrind     target/workbook/callgrind.out.compiler-square-fused-reference
+          self Ir    self   total  function
+    1,345,279,915   86.7%   86.7%  __sincos_fma
+";
+
+    #[test]
+    fn claims_reach_other_files_and_instruction_counts() {
+        let dir = dir_with(&[
+            ("laue-bench", BENCH),
+            ("compare-square", COMPARE),
+            ("count-fused", COUNT),
+        ]);
+        let mut m = Measured::new(dir.path());
+        assert_eq!(
+            m.figure("count-fused instructions count").unwrap(),
+            "1,551,231,556"
+        );
+        assert_eq!(
+            m.claim("count-fused: instructions.count > 1.5e9").unwrap(),
+            None
+        );
+        assert_eq!(
+            m.claim("laue-bench: tables.median@1 < compare-square/numba.median")
+                .unwrap(),
+            None
+        );
+        let why = m
+            .claim("compare-square: numba.median < laue-bench/naive.median@2")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            why,
+            "numba.median (239 ms) < laue-bench/naive.median (118 ms) is false"
+        );
+        let e = m.claim("laue-bench: tables.median < nofile/x.median");
+        assert!(e.unwrap_err().to_string().contains("no measured file"));
+        assert_eq!(
+            m.claim("laue-bench: naive.median@1 - tables.median@1 > tables.median@1 + 1")
+                .unwrap()
+                .unwrap(),
+            "naive.median (120 ms) - tables.median (5.09 ms) > tables.median (5.09 ms) + 1 is false"
+        );
+    }
+
+    const SCALING_AND_REPORT: &str = "$ cargo workbook report
+square on 2 threads: square crystal, N = 32
+  chapter      kernel                     best     median  runs  speed-up    error  what
+  compiler     sincos                  36.5 ms    37.0 ms    26      4.3x    1e-14  one core
+  cores        fast                    18.4 ms    18.7 ms    37      8.5x    1e-14  the best
+strained on 2 threads: strained circular crystal
+  chapter      kernel                     best     median  runs  speed-up    error  what
+  cores        fast                    13.8 ms    14.6 ms    67     33.9x    1e-14  the best
+
+scaling of the reference kernels (speed-up against the first thread count):
+  fast: serial fraction f = 0.019 fits best (Amdahl: S(p) = 1 / (f + (1 - f) / p))
+     threads     median  speed-up    Amdahl  efficiency
+           1    28.8 ms     1.00x     1.00x        100%
+";
+
+    #[test]
+    fn report_rows_are_named_by_case_and_fits_by_kernel() {
+        let dir = dir_with(&[("report", SCALING_AND_REPORT)]);
+        let mut m = Measured::new(dir.path());
+        assert_eq!(
+            m.figure("report \"strained cores fast\" speed-up").unwrap(),
+            "33.9x"
+        );
+        assert_eq!(
+            m.figure("report \"square cores fast\" median").unwrap(),
+            "18.7 ms"
+        );
+        assert_eq!(m.figure("report fast f").unwrap(), "0.019");
+        assert_eq!(m.claim("report: fast.f < 0.1").unwrap(), None);
     }
 }

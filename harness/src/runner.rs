@@ -52,6 +52,7 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             png,
             phases,
             no_reference,
+            repeat,
         } => {
             let (work, threads) = prepare(data, chapter, &kernel)?;
             let values = kernel.sizes.values(data)?;
@@ -62,7 +63,7 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
                     &kernel.kernel,
                     kernel.side(),
                     run::Files { save, png },
-                    phases,
+                    run::Timing { phases, repeat },
                     run::Reference {
                         skip: no_reference,
                         data,

@@ -26,6 +26,12 @@ pub struct Reference<'a> {
     pub values: &'a Values,
 }
 
+/// How `run` times the kernel: its tracing phases, and how many runs.
+pub struct Timing {
+    pub phases: bool,
+    pub repeat: u32,
+}
+
 /// A reference comparison estimated to take longer than this is announced before the run.
 const LONG: Duration = Duration::from_secs(10);
 
@@ -35,9 +41,10 @@ pub fn run(
     kernel: &str,
     side: Side,
     files: Files,
-    phases: bool,
+    timing: Timing,
     reference: Reference,
 ) -> Result<()> {
+    let phases = timing.phases;
     let (k, job, stub) = pick(work, kernel, side)?;
     // Check the destinations before a long run, not after.
     for path in files.save.iter().chain(files.png.iter()) {
@@ -73,15 +80,29 @@ pub fn run(
         format!("running {} {kernel} ({})", work.chapter, side.word()),
         own_estimate,
     );
-    let start = std::time::Instant::now();
-    let (output, table) = if phases {
-        let (output, _, table) = crate::phases::collect(|| run_kernel(job.as_ref(), stub));
-        (output, table)
-    } else {
-        (run_kernel(job.as_ref(), stub), Vec::new())
+    // Each run is timed; with --phases each collects its phase table, and the table shown is
+    // the one of the run whose time is the median, so that it adds up to the figure printed.
+    let timed = || -> Result<_> {
+        let start = std::time::Instant::now();
+        let (output, table) = if phases {
+            let (output, _, table) = crate::phases::collect(|| run_kernel(job.as_ref(), stub));
+            (output, table)
+        } else {
+            (run_kernel(job.as_ref(), stub), Vec::new())
+        };
+        Ok((output?, start.elapsed(), table))
     };
-    let output = output?;
-    let elapsed = start.elapsed();
+    let (output, first, first_table) = timed()?;
+    let mut runs = vec![(first, first_table)];
+    // The later runs are warm: the same inputs, the caches and the allocator already primed.
+    for _ in 1..timing.repeat {
+        let (_, elapsed, table) = timed()?;
+        runs.push((elapsed, table));
+    }
+    let times: Vec<Duration> = runs.iter().map(|r| r.0).collect();
+    let mut order: Vec<usize> = (0..runs.len()).collect();
+    order.sort_by_key(|&i| runs[i].0);
+    let (median_time, table) = runs.swap_remove(order[order.len() / 2]);
     drop(progress);
     println!(
         "{} {kernel} ({}): {}",
@@ -89,10 +110,7 @@ pub fn run(
         side.word(),
         work.cases[k.case].summary
     );
-    println!(
-        "  time     {} (one cold run; `cargo workbook bench` repeats it for a figure to trust)",
-        human_duration(elapsed)
-    );
+    println!("  time     {}", describe_times(&times));
     let reference = if same_as_baseline {
         Some(output.clone())
     } else if reference.skip {
@@ -129,7 +147,7 @@ pub fn run(
             println!("  phases   none: this kernel opens no tracing spans");
         } else {
             println!("  phases, largest own time first:");
-            print!("{}", crate::phases::format_table(elapsed, &table));
+            print!("{}", crate::phases::format_table(median_time, &table));
         }
     }
     if let Output::Values(v) = &output
@@ -174,6 +192,25 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// "151 ms (one cold run; ...)" or "148 ms, the median of 5 runs (best 147 ms; the first, cold: 160 ms)".
+fn describe_times(times: &[Duration]) -> String {
+    if let [one] = times {
+        return format!(
+            "{} (one cold run; `--repeat 5` or `cargo workbook bench` for a figure to trust)",
+            human_duration(*one)
+        );
+    }
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    format!(
+        "{}, the median of {} runs (best {}; the first, cold: {})",
+        human_duration(sorted[sorted.len() / 2]),
+        times.len(),
+        human_duration(sorted[0]),
+        human_duration(times[0])
+    )
 }
 
 fn report_written(what: &str, path: &Path, backup: Option<PathBuf>) {

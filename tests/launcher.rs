@@ -154,6 +154,26 @@ fn help_and_unknown_names_need_no_build() {
 }
 
 #[test]
+fn roofline_machine_and_repeat_refuse_what_they_cannot_do() {
+    fails_with(
+        repo(),
+        &["run", "laue", "naive", "--solution", "--repeat", "0"],
+        "0 is not in 1..=1000",
+    );
+    fails_with(
+        repo(),
+        &["machine", "--array-mb", "0"],
+        "0 is not in 1..=65536",
+    );
+    // Chapter 2's Fibonacci kernels are integer work: no bytes and flops to place.
+    fails_with(
+        repo(),
+        &["bench", "timing", "--solution", "--roofline"],
+        "declares no kernel's bytes and flops: it has no roofline",
+    );
+}
+
+#[test]
 fn unwritable_destinations_are_refused_before_the_build() {
     fails_with(
         repo(),

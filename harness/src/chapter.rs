@@ -53,6 +53,17 @@ pub trait Chapter: Sync {
     }
 }
 
+/// What a kernel's algorithm must do for its inputs, whatever the code: the bytes it must move
+/// between memory and the processor (its inputs read once, its result written once) and the
+/// floating-point operations it must do. `bench --roofline` places a kernel by them: achieved
+/// GB/s and GFLOP/s, and how far it is from the roof that applies. Conventions for operations
+/// that are not one instruction are in [`crate::roofline`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cost {
+    pub bytes: f64,
+    pub flops: f64,
+}
+
 /// One problem a chapter's kernels solve on the same inputs (most chapters have one). Its first
 /// kernel is the baseline for speed-ups and the reference for errors.
 pub struct Case {
@@ -60,6 +71,9 @@ pub struct Case {
     /// The inputs in words, printed above every table: "N = 32, oversampling 3: 96 x 96 grid".
     pub summary: String,
     jobs: Vec<(&'static str, Option<Job>, Job)>,
+    /// The cost of every kernel of the case, unless `kernel_costs` names it.
+    cost: Option<Cost>,
+    kernel_costs: Vec<(&'static str, Option<Cost>)>,
 }
 
 impl Case {
@@ -69,7 +83,28 @@ impl Case {
             name,
             summary: summary.into(),
             jobs: Vec::new(),
+            cost: None,
+            kernel_costs: Vec::new(),
         }
+    }
+
+    /// The cost of every kernel of the case: the algorithm's, which faster code does not change.
+    pub fn costs(mut self, cost: Cost) -> Case {
+        self.cost = Some(cost);
+        self
+    }
+
+    /// The cost of one kernel whose algorithm does less (or more) than the case's.
+    pub fn cost(mut self, kernel: &'static str, cost: Cost) -> Case {
+        self.kernel_costs.push((kernel, Some(cost)));
+        self
+    }
+
+    /// A kernel whose work no count describes well (it skips most of the case's work by a
+    /// trick the count would have to model): left off the roofline.
+    pub fn uncounted(mut self, kernel: &'static str) -> Case {
+        self.kernel_costs.push((kernel, None));
+        self
     }
 
     /// A kernel the learner writes too; `yours` comes from [`yours!`].
@@ -100,6 +135,8 @@ pub struct Kernel {
     /// The speed-up over the case's baseline that counts this kernel solved, if it is an
     /// optimisation.
     pub goal: Option<crate::data::GoalData>,
+    /// What its algorithm must move and compute, for the roofline; `None`: not declared.
+    pub cost: Option<Cost>,
 }
 
 pub struct CaseInfo {
@@ -123,7 +160,26 @@ impl Workload {
     pub fn bind(data: &ChapterData, cases: Vec<Case>) -> Result<Workload> {
         let mut infos = Vec::new();
         let mut jobs = BTreeMap::new();
+        let mut costs = BTreeMap::new();
         for (i, case) in cases.into_iter().enumerate() {
+            for (name, _, _) in &case.jobs {
+                if let Some(c) = case.cost {
+                    costs.insert(*name, c);
+                }
+            }
+            for (name, c) in &case.kernel_costs {
+                if !case.jobs.iter().any(|(k, _, _)| k == name) {
+                    bail!(
+                        "chapter {}: a cost is given for kernel `{name}`, which case `{}` does not build",
+                        data.name,
+                        case.name
+                    );
+                }
+                match c {
+                    Some(c) => costs.insert(*name, *c),
+                    None => costs.remove(name),
+                };
+            }
             infos.push(CaseInfo {
                 name: case.name.to_string(),
                 summary: case.summary,
@@ -170,6 +226,7 @@ impl Workload {
                 reference,
                 case,
                 goal: k.goal,
+                cost: costs.get(k.name.as_str()).copied(),
             });
         }
         if let Some(extra) = jobs.keys().next() {
@@ -325,6 +382,7 @@ mod tests {
                 reference,
                 case: 0,
                 goal: None,
+                cost: None,
             }],
         };
         let e = work.kernel("table").err().unwrap().to_string();

@@ -103,6 +103,11 @@ pub enum Command {
         /// Where a thread sweep's plot goes (default: target/workbook/scaling-CHAPTER.svg).
         #[arg(long, value_name = "FILE.svg")]
         plot: Option<PathBuf>,
+        /// Place each kernel under this machine's roofs (`cargo workbook machine`): GB/s,
+        /// GFLOP/s, flop per byte and the fraction of its roof, and the roofline plot
+        /// (default: target/workbook/roofline-CHAPTER.svg).
+        #[arg(long, value_name = "FILE.svg", num_args = 0..=1)]
+        roofline: Option<Option<PathBuf>>,
         /// Print the reference timings as JSON lines (what `cargo workbook report` reads).
         #[arg(long, hide = true)]
         json: bool,
@@ -174,6 +179,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// This machine's limits: memory bandwidth (copy and triad, one thread and all), the peak
+    /// floating-point rate of each vector width the CPU has, and its caches; the roofs of
+    /// `bench --roofline`, kept in target/workbook/machine.json.
+    Machine {
+        /// The size of each of the three arrays, in MiB (default: four times the last cache).
+        #[arg(long, value_name = "MiB", value_parser = clap::value_parser!(u64).range(1..=65536))]
+        array_mb: Option<u64>,
+        /// Timed runs of each kernel; the best counts, as in STREAM.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=100))]
+        reps: u32,
+    },
+    /// Every chapter's fastest reference kernel (of those that declare their bytes and flops)
+    /// on one roofline, under this machine's roofs.
+    Roofline {
+        /// Where the plot goes (default: target/workbook/roofline.svg).
+        #[arg(long, value_name = "FILE.svg")]
+        plot: Option<PathBuf>,
+        /// Seconds of repeated runs per kernel, after one warm-up run.
+        #[arg(long, default_value = "0.5", allow_hyphen_values = true)]
+        seconds: String,
+    },
     /// A runtime table: every reference kernel of the cases a chapter's report names, across
     /// the chapters up to it (default: the last chapter that has one).
     Report {
@@ -207,7 +233,12 @@ impl Command {
             Command::Flamegraph { out, .. } | Command::Heap { out, .. } => {
                 out.iter().map(PathBuf::as_path).collect()
             }
-            Command::Bench { plot, .. } => plot.iter().map(PathBuf::as_path).collect(),
+            Command::Roofline { plot, .. } => plot.iter().map(PathBuf::as_path).collect(),
+            Command::Bench { plot, roofline, .. } => plot
+                .iter()
+                .chain(roofline.iter().flatten())
+                .map(PathBuf::as_path)
+                .collect(),
             _ => Vec::new(),
         }
     }

@@ -81,6 +81,20 @@ pub fn rows(text: &str) -> Vec<Row> {
             continue;
         }
         match *first {
+            "kernel" if cells.get(2) == Some(&"moves") => {
+                columns = Some(&[
+                    "name",
+                    "code",
+                    "moves",
+                    "flop",
+                    "flop/byte",
+                    "GB/s",
+                    "GFLOP/s",
+                    "bound",
+                    "of-roof",
+                ]);
+                continue;
+            }
             "kernel" if cells.get(1) == Some(&"code") => {
                 columns = Some(&["name", "code", "median", "best", "runs", "speed-up"]);
                 continue;
@@ -197,7 +211,11 @@ fn number(cell: &str) -> Option<f64> {
         return Some(d);
     }
     let first = cell.split_whitespace().next()?;
-    first.trim_end_matches('x').replace(',', "").parse().ok()
+    first
+        .trim_end_matches(['x', '%'])
+        .replace(',', "")
+        .parse()
+        .ok()
 }
 
 /// What a `{{#figure ...}}` or a claim's operand names: a file, a row, a column, a table.
@@ -650,5 +668,30 @@ scaling of the reference kernels (speed-up against the first thread count):
         );
         assert_eq!(m.figure("report fast f").unwrap(), "0.019");
         assert_eq!(m.claim("report: fast.f < 0.1").unwrap(), None);
+    }
+
+    #[test]
+    fn roofline_rows_sit_beside_the_bench_rows_of_the_same_kernel() {
+        let text = "velocity on 2 threads: 250 x 400 x 150
+  kernel       code          median       best   runs  speed-up  goal                error
+  naive        reference     812 ms     806 ms      5     1.00x                      0.0e0
+  parallel     reference    49.2 ms    48.0 ms     21    16.50x  9x met              1.2e-16
+  roofline on 2 threads: the roofs are the triad's 29.1 GB/s and the SSE2 peak of 34.7 GFLOP/s
+  kernel       code           moves        flop  flop/byte      GB/s   GFLOP/s  bound     of roof
+  naive        reference     720 MB   330 Mflop      0.458      0.89      0.41  memory         3%
+  parallel     reference     720 MB   330 Mflop      0.458     14.63      6.71  memory        50%
+";
+        let dir = dir_with(&[("velocity-bench", text)]);
+        let mut m = Measured::new(dir.path());
+        assert_eq!(m.figure("velocity-bench parallel of-roof").unwrap(), "50%");
+        assert_eq!(
+            m.figure("velocity-bench parallel median").unwrap(),
+            "49.2 ms"
+        );
+        assert_eq!(m.figure("velocity-bench parallel GB/s").unwrap(), "14.63");
+        assert_eq!(
+            m.claim("velocity-bench: parallel.of-roof > 40").unwrap(),
+            None
+        );
     }
 }

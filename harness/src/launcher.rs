@@ -109,6 +109,12 @@ fn run(cli: cli::Cli) -> Result<i32> {
         Command::Report { chapter, seconds } => {
             report::run(chapter.as_deref(), parse_seconds(&seconds)?)?
         }
+        Command::Roofline { plot, seconds } => {
+            crate::commands::roofline::run(plot, parse_seconds(&seconds)?)?
+        }
+        Command::Machine { array_mb, reps } => {
+            crate::commands::machine::run(array_mb.map(|m| m as usize), reps as usize)?
+        }
         Command::Run { .. }
         | Command::Bench { .. }
         | Command::Flamegraph { .. }

@@ -111,6 +111,7 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             seconds,
             solution,
             plot,
+            roofline,
             json,
             ..
         } => {
@@ -128,6 +129,23 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
                 Some(p) => p,
                 None => files::default_path(&format!("scaling-{}.svg", data.name))?,
             };
+            let roofline = match roofline {
+                None => None,
+                Some(path) => {
+                    if !work.kernels.iter().any(|k| k.cost.is_some()) {
+                        bail!(
+                            "chapter {} declares no kernel's bytes and flops: it has no roofline",
+                            data.name
+                        );
+                    }
+                    let path = match path {
+                        Some(p) => p,
+                        None => files::default_path(&format!("roofline-{}.svg", data.name))?,
+                    };
+                    // Measured before any timing, so that it does not disturb them.
+                    Some((crate::commands::machine::saved_or_measure()?, path))
+                }
+            };
             bench::bench(
                 &work,
                 &bench::Plan {
@@ -136,6 +154,7 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
                     seconds,
                     reference_only: solution,
                     plot: &plot,
+                    roofline: roofline.as_ref().map(|(f, p)| (f, p.as_path())),
                 },
             )
         }

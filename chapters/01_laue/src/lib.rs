@@ -1,8 +1,9 @@
 //! The square crystal's inputs and jobs: chapter 1's, and those of every crystal chapter after
 //! it (they depend on this library, not on each other).
 
-use harness::chapter::{Job, Values};
+use harness::chapter::{Cost, Job, Values};
 use harness::output::{Grid, Output};
+use harness::roofline::EXP_FLOPS;
 use std::sync::Arc;
 
 /// The reflection the course looks at: (H, K) = (0, 4).
@@ -72,4 +73,82 @@ pub fn job(inputs: &Arc<Inputs>, f: LaueFn) -> Job {
 pub fn grid_bytes(values: &Values) -> u128 {
     let side = values.get("n") as u128 * values.get("oversampling") as u128;
     side * side * 8
+}
+
+/// What the crystal kernels must do, for the roofline ([`harness::roofline`] says how the
+/// operations are counted). Every kernel reads the two axes and its cells' positions and
+/// writes the grid once: a few kilobytes against millions of operations, so every crystal
+/// kernel sits far right of the ridge, under the arithmetic roof.
+impl Inputs {
+    fn points(&self) -> f64 {
+        (self.h.len() * self.k.len()) as f64
+    }
+
+    fn bytes(&self, cells: usize) -> f64 {
+        8.0 * (self.h.len() + self.k.len()) as f64 + 8.0 * self.points() + 16.0 * cells as f64
+    }
+
+    /// Every term evaluated: per cell and point a complex exponential, its phase (two
+    /// multiplies and an add) and the complex addition; then |sum|^2 (3) per point.
+    pub fn direct_sum(&self, cells: usize) -> Cost {
+        Cost {
+            bytes: self.bytes(cells),
+            flops: self.points() * (cells as f64 * (EXP_FLOPS + 5.0) + 3.0),
+        }
+    }
+
+    /// Chapter 1's phase tables: (h + k) N exponentials, then a complex multiply (6) and an
+    /// addition (2) per term.
+    pub fn tables(&self) -> Cost {
+        let n = self.n as f64;
+        let exps = (self.h.len() + self.k.len()) as f64 * n;
+        Cost {
+            bytes: self.bytes(self.n * self.n),
+            flops: exps * EXP_FLOPS + self.points() * (n * n * 8.0 + 3.0),
+        }
+    }
+
+    /// The sum factorised into two one-dimensional sums: (h + k) N exponentials, then per
+    /// point a sum along one side (2 N), the product (6) and |.|^2 (3).
+    pub fn factorised(&self) -> Cost {
+        let n = self.n as f64;
+        Cost {
+            bytes: self.bytes(0),
+            flops: (self.h.len() + self.k.len()) as f64 * n * EXP_FLOPS
+                + self.points() * (2.0 * n + 9.0),
+        }
+    }
+
+    /// A product of two tables of exponentials, `columns` wide, made of `exps` exponentials:
+    /// a complex multiply-add (8) per point and column.
+    pub fn product(&self, cells: usize, columns: usize, exps: usize) -> Cost {
+        Cost {
+            bytes: self.bytes(cells),
+            flops: exps as f64 * EXP_FLOPS + self.points() * (columns as f64 * 8.0 + 3.0),
+        }
+    }
+
+    /// The FFT route: N^2 products of two exponentials onto the grid, then a 2-D complex FFT
+    /// of M points at the usual count of 5 M log2 M.
+    pub fn fft(&self) -> Cost {
+        let m = self.points();
+        let n = self.n as f64;
+        Cost {
+            bytes: self.bytes(0),
+            flops: n * n * (2.0 * EXP_FLOPS + 8.0) + 5.0 * m * m.log2() + 3.0 * m,
+        }
+    }
+}
+
+/// The cells of the circular crystal of diameter `n` (chapter 6's support function, the same
+/// test): the terms its direct sum must evaluate per point.
+pub fn disk_cells(n: usize) -> usize {
+    let radius = n as f64 / 2.0;
+    (0..n)
+        .flat_map(|cn| (0..n).map(move |cm| (cn, cm)))
+        .filter(|&(cn, cm)| {
+            let (dx, dy) = (cn as f64 - radius, cm as f64 - radius);
+            dx * dx + dy * dy <= radius * radius
+        })
+        .count()
 }

@@ -18,6 +18,8 @@ impl Chapter for Laue {
         let inputs = Inputs::new(values);
         Ok(vec![
             Case::new("", inputs.summary(""))
+                .costs(inputs.direct_sum(inputs.n * inputs.n))
+                .cost("tables", inputs.tables())
                 .exercise(
                     "naive",
                     yours!(job(&inputs, laue::laue_naive)),

@@ -1,7 +1,7 @@
 //! Chapter 3's runner: where the time goes, in an explicit solver of the 2-D heat equation.
 
 use anyhow::bail;
-use harness::chapter::{Case, Chapter, Job, Values};
+use harness::chapter::{Case, Chapter, Cost, Job, Values};
 use harness::output::{Grid, Output};
 use harness::yours;
 
@@ -39,6 +39,13 @@ impl Chapter for Heat {
         let steps = values.size("steps");
         Ok(vec![
             Case::new("", format!("{n} x {n} plate, {steps} time steps"))
+                // For the roofline: the plate read and written once (it stays in cache between
+                // steps at these sizes), and per step and interior point the five-point update
+                // u + r (four neighbours - 4 u): eight operations.
+                .costs(Cost {
+                    bytes: 16.0 * (n * n) as f64,
+                    flops: 8.0 * (steps * (n - 2) * (n - 2)) as f64,
+                })
                 .exercise(
                     "slow",
                     yours!(job(n, steps, |r, c, s| {

@@ -2,7 +2,7 @@
 
 mod orbits;
 
-use harness::chapter::{Case, Chapter, Job, Values};
+use harness::chapter::{Case, Chapter, Cost, Job, Values};
 use harness::output::{Output, Trajectories};
 use harness::yours;
 use std::path::Path;
@@ -127,8 +127,27 @@ impl Chapter for NBody {
             nbody_solution::DT
         );
         let start = &start;
+        // For the roofline: the initial state in, the trajectory out; two RK2 evaluations per
+        // step, each pair interaction at the usual count of 20 operations (the square root and
+        // the division one each), and `pairs` visits each pair once, with 6 more to apply it to
+        // both bodies.
+        let evaluations = (2 * frames * nbody_solution::steps_per_frame()) as f64;
+        let bytes = (n * 56 + frames * n * 24) as f64;
+        let ordered = (n * n.saturating_sub(1)) as f64;
+        let every_pair = Cost {
+            bytes,
+            flops: evaluations * ordered * 20.0,
+        };
         Ok(vec![
             Case::new("", summary)
+                .costs(every_pair)
+                .cost(
+                    "pairs",
+                    Cost {
+                        bytes,
+                        flops: evaluations * ordered / 2.0 * 26.0,
+                    },
+                )
                 .exercise(
                     "naive",
                     yours!(job(start, frames, simulation!(nbody, Naive))),

@@ -18,6 +18,7 @@ impl Chapter for Circle {
         let inputs = Inputs::new(values);
         Ok(vec![
             Case::new("", inputs.summary("circular crystal, "))
+                .costs(inputs.direct_sum(laue_chapter::disk_cells(inputs.n)))
                 .exercise(
                     "naive",
                     yours!(job(&inputs, circle::circle_naive)),

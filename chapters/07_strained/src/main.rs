@@ -21,6 +21,7 @@ impl Chapter for Strained {
         let what = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
         Ok(vec![
             Case::new("strained", inputs.summary(&what))
+                .costs(inputs.direct_sum(laue_chapter::disk_cells(inputs.n)))
                 .exercise(
                     "naive",
                     yours!(job(&inputs, strained::strained_naive)),

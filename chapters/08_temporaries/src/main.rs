@@ -19,6 +19,7 @@ impl Chapter for Temporaries {
         let inputs = Inputs::new(values);
         Ok(vec![
             Case::new("square", inputs.summary("square crystal, "))
+                .costs(inputs.direct_sum(inputs.n * inputs.n))
                 .reference("naive", job(&inputs, laue_solution::laue_naive))
                 .exercise(
                     "materialised",

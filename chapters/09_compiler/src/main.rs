@@ -21,6 +21,7 @@ impl Chapter for Compiler {
         let strained = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
         Ok(vec![
             Case::new("square", inputs.summary("square crystal, "))
+                .costs(inputs.direct_sum(inputs.n * inputs.n))
                 .reference(
                     "square-fused",
                     job(&inputs, temporaries_solution::square_fused),
@@ -30,6 +31,7 @@ impl Chapter for Compiler {
                     job(&inputs, compiler_solution::square_indexed),
                 )
                 .reference("square-tables", job(&inputs, laue_solution::laue_tables))
+                .cost("square-tables", inputs.tables())
                 .exercise(
                     "square-cis",
                     // Your cis_turns in the reference's loop: the two differ by it alone.
@@ -43,6 +45,7 @@ impl Chapter for Compiler {
                     job(&inputs, compiler_solution::square_sincos),
                 ),
             Case::new("strained", inputs.summary(&strained))
+                .costs(inputs.direct_sum(laue_chapter::disk_cells(inputs.n)))
                 .reference(
                     "strained-positions",
                     job(&inputs, strained_solution::strained_positions),

@@ -20,6 +20,7 @@ impl Chapter for Cores {
         let strained = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
         Ok(vec![
             Case::new("square", inputs.summary("square crystal, "))
+                .costs(inputs.direct_sum(inputs.n * inputs.n))
                 .reference(
                     "square-fused",
                     job(&inputs, temporaries_solution::square_fused),
@@ -31,6 +32,7 @@ impl Chapter for Cores {
                 )
                 .reference("square-fast", job(&inputs, cores_solution::square_fast)),
             Case::new("strained", inputs.summary(&strained))
+                .costs(inputs.direct_sum(laue_chapter::disk_cells(inputs.n)))
                 .reference(
                     "strained-positions",
                     job(&inputs, strained_solution::strained_positions),

@@ -21,8 +21,13 @@ impl Chapter for Algorithm {
     fn cases(&self, values: &Values) -> anyhow::Result<Vec<Case>> {
         let inputs = Inputs::new(values);
         let strained = format!("strained circular crystal (e0 = {E0}, w = {W}), ");
+        let cells = laue_chapter::disk_cells(inputs.n);
+        let (h, k) = (inputs.h.len(), inputs.k.len());
         Ok(vec![
             Case::new("square", inputs.summary("square crystal, "))
+                .costs(inputs.direct_sum(inputs.n * inputs.n))
+                .cost("square-tables", inputs.tables())
+                .cost("square-fft", inputs.fft())
                 .reference(
                     "square-fused",
                     job(&inputs, temporaries_solution::square_fused),
@@ -34,6 +39,17 @@ impl Chapter for Algorithm {
                     job(&inputs, algorithm_solution::square_fft),
                 ),
             Case::new("strained", inputs.summary(&strained))
+                .costs(inputs.direct_sum(cells))
+                .cost(
+                    "strained-matmul",
+                    inputs.product(cells, cells, (h + k) * cells),
+                )
+                // The mirrors fold four cells into one column; each cell still has its
+                // exponentials in the tables.
+                .cost(
+                    "strained-symmetric",
+                    inputs.product(cells, cells.div_ceil(4), (h + k) * cells),
+                )
                 .reference(
                     "strained-positions",
                     job(&inputs, strained_solution::strained_positions),

@@ -1,7 +1,7 @@
 //! Chapter 12's runner: the harmonic series without the digit 9, from one core to all of them,
 //! and then to the right algorithm.
 
-use harness::chapter::{Case, Chapter, Job, Values};
+use harness::chapter::{Case, Chapter, Cost, Job, Values};
 use harness::output::Output;
 use harness::yours;
 use std::ops::RangeInclusive;
@@ -47,6 +47,14 @@ impl Chapter for Series {
                 "n = {n}: the sum of 1/k over k = 1..=n without a digit 9 (the limit is 22.92067661926415...)"
             ),
         )
+        // For the roofline: one division and one addition per term (the digit test is integer
+        // work, which a flop count does not see); the result is one number.
+        .costs(Cost {
+            bytes: 8.0,
+            flops: 2.0 * n as f64,
+        })
+        // Grouped sums whole blocks of terms at once: a count per k would not describe it.
+        .uncounted("grouped")
         .exercise(
             "digits",
             yours!(scalar(n, series::slow_digits)),

@@ -1,7 +1,7 @@
 //! Chapter 13's runner: the series of cos(k)/k, a cosine per term against a rotation, on one
 //! core and on all of them.
 
-use harness::chapter::{Case, Chapter, Job, Values};
+use harness::chapter::{Case, Chapter, Cost, Job, Values};
 use harness::output::Output;
 use harness::yours;
 
@@ -34,6 +34,16 @@ impl Chapter for Cosine {
                     "n = {n}: the sum of cos(k)/k over k = 1..=n (the limit is -ln(2 sin(1/2)) = {limit:.15})"
                 ),
             )
+            // For the roofline, per term: libm's cosine (half an exponential, see
+            // harness::roofline), a division and an addition; Kahan's sum adds 3 more; the
+            // rotation is a complex multiply (6) instead of the cosine, the three-term
+            // recurrence a multiply and a subtraction.
+            .costs(per_term(n, 27.0))
+            .cost("kahan", per_term(n, 30.0))
+            .cost("rotation", per_term(n, 8.0))
+            .cost("parallel", per_term(n, 8.0))
+            .cost("three-term", per_term(n, 4.0))
+            .cost("three-par", per_term(n, 4.0))
             .exercise(
                 "libm",
                 yours!(scalar(n, cosine::cos_libm)),
@@ -65,6 +75,14 @@ impl Chapter for Cosine {
                 scalar(n, cosine_solution::cos_three_term_parallel),
             ),
         ])
+    }
+}
+
+/// `flops` operations per term over n terms, one number out.
+fn per_term(n: u64, flops: f64) -> Cost {
+    Cost {
+        bytes: 8.0,
+        flops: flops * n as f64,
     }
 }
 

@@ -31,6 +31,8 @@ impl Chapter for Bindings {
         let inputs = Inputs::new(values);
         Ok(vec![
             Case::new("", inputs.summary("square crystal, "))
+                .costs(inputs.direct_sum(inputs.n * inputs.n))
+                .cost("checked", inputs.factorised())
                 .reference(
                     "naive",
                     laue_chapter::job(&inputs, laue_solution::laue_naive),

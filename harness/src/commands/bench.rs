@@ -17,6 +17,8 @@ pub struct Plan<'a> {
     pub seconds: f64,
     pub reference_only: bool,
     pub plot: &'a Path,
+    /// The machine's roofs and where the roofline plot goes, for `--roofline`.
+    pub roofline: Option<(&'a crate::machine::Figures, &'a Path)>,
 }
 
 /// One row of a bench table.
@@ -29,6 +31,7 @@ struct Row<'w> {
 pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
     let budget = Duration::from_secs_f64(plan.seconds);
     let mut sweep: Vec<Sweep> = Vec::new();
+    let mut placed: Vec<crate::roofline::Point> = Vec::new();
     // Every row costs about the budget (one warm-up run, then runs for `seconds`).
     let rows: usize = (0..work.cases.len())
         .map(|case| planned_rows(work, case, plan.only, plan.reference_only))
@@ -61,7 +64,12 @@ pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
                     &progress,
                 ))
             })?;
-            let table = format_table(&rows, work, case, threads);
+            let mut table = format_table(&rows, work, case, threads);
+            if let Some((figures, _)) = plan.roofline {
+                let points = roofline_points(work, &rows, threads);
+                table.push_str(&crate::roofline::table(figures, threads, &points));
+                placed.extend(points);
+            }
             progress.suspend(|| print!("{table}"));
             for row in rows.iter().filter(|r| r.side == "reference") {
                 if let Ok(t) = &row.result {
@@ -78,7 +86,29 @@ pub fn bench(work: &Workload, plan: &Plan) -> Result<()> {
     if plan.counts.len() > 1 {
         print_scaling(&work.chapter, &sweep, plan.plot)?;
     }
+    if let Some((figures, path)) = plan.roofline {
+        let svg = crate::roofline::svg(&work.chapter, figures, &placed);
+        crate::files::write_file(path, svg.as_bytes())?;
+        println!("roofline plot: {}", path.display());
+    }
     Ok(())
+}
+
+/// The rows of a table whose kernel declares its cost, as points under the roofs.
+fn roofline_points(work: &Workload, rows: &[Row], threads: usize) -> Vec<crate::roofline::Point> {
+    rows.iter()
+        .filter_map(|row| {
+            let t = row.result.as_ref().ok()?;
+            let cost = work.kernels.iter().find(|k| k.name == row.kernel)?.cost?;
+            Some(crate::roofline::Point {
+                kernel: row.kernel.to_string(),
+                side: row.side,
+                threads,
+                seconds: t.median.as_secs_f64(),
+                cost,
+            })
+        })
+        .collect()
 }
 
 fn wanted(only: &[String], kernel: &str) -> bool {
@@ -302,6 +332,9 @@ pub fn json_lines(work: &Workload, seconds: f64, only: &[String]) -> Result<()> 
                 "best_s": t.best.as_secs_f64(),
                 "runs": t.runs,
                 "error": error,
+                "bytes": k.cost.map(|c| c.bytes),
+                "flops": k.cost.map(|c| c.flops),
+                "threads": rayon::current_num_threads(),
             });
             println!("{line}");
         }
@@ -325,6 +358,7 @@ mod tests {
             reference: Box::new(|| Output::Scalar(1.0)),
             case: 0,
             goal,
+            cost: None,
         }
     }
 

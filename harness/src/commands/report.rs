@@ -87,6 +87,14 @@ pub fn run(chapter: Option<&str>, seconds: f64) -> Result<()> {
 }
 
 fn bench_lines(chapter: &ChapterData, seconds: f64) -> Result<Vec<Row>> {
+    json_rows(chapter, seconds)
+}
+
+/// The chapter's reference kernels timed by its runner (`bench --solution --json`), as `T`.
+pub fn json_rows<T: serde::de::DeserializeOwned>(
+    chapter: &ChapterData,
+    seconds: f64,
+) -> Result<Vec<T>> {
     let args = [
         "bench".to_string(),
         chapter.name.clone(),

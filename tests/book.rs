@@ -228,40 +228,6 @@ const NOT_MEASURED: &[(&str, &str, &str)] = &[
         "80 %",
         "Amdahl's example: a share of a program, not a measurement",
     ),
-    // Bounds computed from an assumed 3 GHz clock and the flops per cycle of SSE2, not timed:
-    // the pages say so. (The roofline issue measures the machine's own peak.)
-    (
-        "09_compiler.md",
-        "12 GFLOP/s",
-        "a peak computed from an assumed clock",
-    ),
-    ("09_compiler.md", "43 ms", "a floor computed from that peak"),
-    (
-        "11_algorithm.md",
-        "12 GFLOP/s",
-        "a peak computed from an assumed clock",
-    ),
-    ("11_algorithm.md", "5 ms", "a floor computed from that peak"),
-    (
-        "11_algorithm.md",
-        "2.5 ms",
-        "a floor computed from that peak",
-    ),
-    (
-        "11_runtime.md",
-        "22 ms",
-        "a floor computed from an assumed clock",
-    ),
-    (
-        "11_runtime.md",
-        "17 ms",
-        "a floor computed from an assumed clock",
-    ),
-    (
-        "11_runtime.md",
-        "2.5 ms",
-        "a floor computed from an assumed clock",
-    ),
 ];
 
 /// A number with a unit of time, speed-up or rate at `text[i..]`: its length.

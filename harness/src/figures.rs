@@ -82,17 +82,27 @@ pub fn rows(text: &str) -> Vec<Row> {
         }
         match *first {
             "kernel" if cells.get(2) == Some(&"moves") => {
+                // Column names without a `/`, which a claim reads as a file's.
                 columns = Some(&[
                     "name",
                     "code",
                     "moves",
                     "flop",
-                    "flop/byte",
-                    "GB/s",
-                    "GFLOP/s",
+                    "intensity",
+                    "gbps",
+                    "gflops",
                     "bound",
                     "of-roof",
                 ]);
+                continue;
+            }
+            // `machine`: the bandwidth and the peak rates, on one thread and on all.
+            "kernel" if cells.get(1) == Some(&"bytes/element") => {
+                columns = Some(&["name", "bytes", "one", "all"]);
+                continue;
+            }
+            "width" if cells.get(1) == Some(&"lanes") => {
+                columns = Some(&["name", "lanes", "fused", "one", "all"]);
                 continue;
             }
             "kernel" if cells.get(1) == Some(&"code") => {
@@ -671,6 +681,29 @@ scaling of the reference kernels (speed-up against the first thread count):
     }
 
     #[test]
+    fn machine_figures_are_rows_too() {
+        let text = "$ cargo workbook machine
+machine: Intel(R) Xeon(R) Processor, 2 threads; caches L1d 48K
+memory bandwidth, STREAM-style, arrays of 1920 MiB each (best of the runs):
+  kernel      bytes/element   1 thread    all threads
+  copy        16              24.4 GB/s   27.0 GB/s
+  triad       24              15.6 GB/s   29.1 GB/s
+peak floating-point rate, independent multiply-adds on f64:
+  width       lanes  fused   1 thread        all threads
+  scalar      1      no      7.2 GFLOP/s     14.5 GFLOP/s
+  SSE2        2      no      15.7 GFLOP/s    32.3 GFLOP/s   <- what a default build's vectorised code uses
+";
+        let dir = dir_with(&[("machine", text)]);
+        let mut m = Measured::new(dir.path());
+        assert_eq!(m.figure("machine triad all").unwrap(), "29.1 GB/s");
+        assert_eq!(m.figure("machine SSE2 one").unwrap(), "15.7 GFLOP/s");
+        assert_eq!(
+            m.claim("machine: SSE2.all > scalar.all * 1.5").unwrap(),
+            None
+        );
+    }
+
+    #[test]
     fn roofline_rows_sit_beside_the_bench_rows_of_the_same_kernel() {
         let text = "velocity on 2 threads: 250 x 400 x 150
   kernel       code          median       best   runs  speed-up  goal                error
@@ -688,7 +721,7 @@ scaling of the reference kernels (speed-up against the first thread count):
             m.figure("velocity-bench parallel median").unwrap(),
             "49.2 ms"
         );
-        assert_eq!(m.figure("velocity-bench parallel GB/s").unwrap(), "14.63");
+        assert_eq!(m.figure("velocity-bench parallel gbps").unwrap(), "14.63");
         assert_eq!(
             m.claim("velocity-bench: parallel.of-roof > 40").unwrap(),
             None

@@ -131,6 +131,12 @@ pub fn table(figures: &Figures, threads: usize, points: &[Point]) -> String {
             100.0 * fraction(figures, p)
         );
     }
+    if points.iter().any(|p| fraction(figures, p) > 1.05) {
+        let _ = writeln!(
+            out,
+            "  above 100%: a kernel beat its roof, so its count is too high or the roofs were measured while the machine was busier (run `cargo workbook machine` again)"
+        );
+    }
     let _ = writeln!(
         out,
         "  moves and flop: what the algorithm must (inputs read once, the result written once), counted as harness/src/roofline.rs says; of roof: attained over min(peak, flop/byte x bandwidth)"

@@ -236,6 +236,56 @@ fn nbody_simulate<'py>(
     )
 }
 
+/// The course's velocity conversion (chapter 15) on every core: the spherical components
+/// `vlat`, `vlon`, `vrad` (shape (nlat, nr, nlon), longitude fastest) on the axes `latitude`,
+/// `longitude` (degrees) and `radius`, to `(vx, vy, vz)`, three new arrays of the same shape
+/// (the solution's `velocity_parallel`, reading NumPy's arrays without a copy).
+#[pyfunction]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn velocity_parallel<'py>(
+    py: Python<'py>,
+    latitude: PyReadonlyArrayDyn<'py, f64>,
+    longitude: PyReadonlyArrayDyn<'py, f64>,
+    radius: PyReadonlyArrayDyn<'py, f64>,
+    vlat: PyReadonlyArrayDyn<'py, f64>,
+    vlon: PyReadonlyArrayDyn<'py, f64>,
+    vrad: PyReadonlyArrayDyn<'py, f64>,
+) -> PyResult<(
+    Bound<'py, PyArray3<f64>>,
+    Bound<'py, PyArray3<f64>>,
+    Bound<'py, PyArray3<f64>>,
+)> {
+    let grid = velocity_solution::Grid {
+        latitude: args::vector("latitude", &latitude)?.into_owned(),
+        longitude: args::vector("longitude", &longitude)?.into_owned(),
+        radius: args::vector("radius", &radius)?.into_owned(),
+    };
+    let shape = [grid.latitude.len(), grid.radius.len(), grid.longitude.len()];
+    let field = |name: &str, a: &'py PyReadonlyArrayDyn<'py, f64>| -> PyResult<&'py [f64]> {
+        if a.shape() != shape {
+            return Err(args::bad(format!(
+                "{name} must have shape (len(latitude), len(radius), len(longitude)) = ({}, {}, {}), not {:?}",
+                shape[0], shape[1], shape[2], a.shape()
+            )));
+        }
+        a.as_slice()
+            .map_err(|_| args::bad(format!("{name} must be a C-contiguous array")))
+    };
+    let (a, b, c) = (field("vlat", &vlat)?, field("vlon", &vlon)?, field("vrad", &vrad)?);
+    let n = grid.points();
+    let (vx, vy, vz) = args::detached(py, "velocity_parallel", || {
+        let (mut vx, mut vy, mut vz) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        velocity_solution::parallel_slices(&grid, [a, b, c], [&mut vx, &mut vy, &mut vz]);
+        (vx, vy, vz)
+    })?;
+    let cube = |data: Vec<f64>| {
+        numpy::ndarray::Array3::from_shape_vec((shape[0], shape[1], shape[2]), data)
+            .map(|a| numpy::IntoPyArray::into_pyarray(a, py))
+            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
+    };
+    Ok((cube(vx)?, cube(vy)?, cube(vz)?))
+}
+
 /// `a + b`: almost no work, to measure what one call from Python costs.
 #[pyfunction]
 fn add(a: f64, b: f64) -> f64 {
@@ -268,6 +318,7 @@ fn workbook_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cosine_parallel, m)?)?;
     m.add_function(wrap_pyfunction!(nbody_accelerations, m)?)?;
     m.add_function(wrap_pyfunction!(nbody_simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(velocity_parallel, m)?)?;
     m.add_function(wrap_pyfunction!(add, m)?)?;
     // The solutions' constants, so Python builds exactly the same inputs.
     m.add("STRAIN_E0", strained_solution::E0)?;

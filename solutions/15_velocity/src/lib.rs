@@ -329,22 +329,30 @@ pub fn velocity_materialised(grid: &Grid, v: &Spherical, out: &mut Cartesian) {
 /// The ordered loop on every core: the rows (one latitude, one radius) are independent, and
 /// rayon hands them out to its threads in blocks.
 pub fn velocity_parallel(grid: &Grid, v: &Spherical, out: &mut Cartesian) {
+    parallel_slices(
+        grid,
+        [&v.vlat, &v.vlon, &v.vrad],
+        [&mut out.vx, &mut out.vy, &mut out.vz],
+    );
+}
+
+/// `velocity_parallel` on borrowed arrays (v_lat, v_lon, v_rad in; v_x, v_y, v_z out), for
+/// callers that hold their arrays elsewhere (NumPy's, through `workbook_py`).
+pub fn parallel_slices(grid: &Grid, [vlat, vlon, vrad]: [&[f64]; 3], [vx, vy, vz]: [&mut [f64]; 3]) {
     let lat = sin_cos_table(&grid.latitude);
     let lon = sin_cos_table(&grid.longitude);
     let (nlon, nr) = (lon.len(), grid.radius.len());
     if nlon == 0 {
         return;
     }
-    let rows = v
-        .vlat
+    let rows = vlat
         .par_chunks_exact(nlon)
-        .zip(v.vlon.par_chunks_exact(nlon))
-        .zip(v.vrad.par_chunks_exact(nlon));
-    let out_rows = out
-        .vx
+        .zip(vlon.par_chunks_exact(nlon))
+        .zip(vrad.par_chunks_exact(nlon));
+    let out_rows = vx
         .par_chunks_exact_mut(nlon)
-        .zip(out.vy.par_chunks_exact_mut(nlon))
-        .zip(out.vz.par_chunks_exact_mut(nlon));
+        .zip(vy.par_chunks_exact_mut(nlon))
+        .zip(vz.par_chunks_exact_mut(nlon));
     rows.zip(out_rows)
         .enumerate()
         .with_min_len(16)

@@ -15,8 +15,8 @@ from .common import NUMBA, NUMPY, PYTHON, RUST, Case, Scale, Variant
 
 # The course's "reduce the problem size by 8X", the chapter's default.
 NLAT, NLON, NR = 250, 400, 150
-# Pure Python at an eighth of that in each of latitude and longitude (times scaled by 64).
-PYTHON_DIVISOR = 8
+# Pure Python on a sixteenth of the latitudes and of the longitudes, its times scaled up.
+PYTHON_DIVISOR = 16
 
 
 def _p(n, x):

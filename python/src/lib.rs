@@ -268,6 +268,9 @@ fn velocity_parallel<'py>(
                 shape[0], shape[1], shape[2], a.shape()
             )));
         }
+        if !numpy::PyUntypedArrayMethods::is_c_contiguous(&**a) {
+            return Err(args::bad(format!("{name} must be a C-contiguous array")));
+        }
         a.as_slice()
             .map_err(|_| args::bad(format!("{name} must be a C-contiguous array")))
     };

@@ -265,7 +265,10 @@ fn velocity_parallel<'py>(
         if a.shape() != shape {
             return Err(args::bad(format!(
                 "{name} must have shape (len(latitude), len(radius), len(longitude)) = ({}, {}, {}), not {:?}",
-                shape[0], shape[1], shape[2], a.shape()
+                shape[0],
+                shape[1],
+                shape[2],
+                a.shape()
             )));
         }
         if !numpy::PyUntypedArrayMethods::is_c_contiguous(&**a) {
@@ -274,7 +277,11 @@ fn velocity_parallel<'py>(
         a.as_slice()
             .map_err(|_| args::bad(format!("{name} must be a C-contiguous array")))
     };
-    let (a, b, c) = (field("vlat", &vlat)?, field("vlon", &vlon)?, field("vrad", &vrad)?);
+    let (a, b, c) = (
+        field("vlat", &vlat)?,
+        field("vlon", &vlon)?,
+        field("vrad", &vrad)?,
+    );
     let n = grid.points();
     let (vx, vy, vz) = args::detached(py, "velocity_parallel", || {
         let (mut vx, mut vy, mut vz) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);

@@ -147,7 +147,10 @@ impl Chapter for Velocity {
         };
         let (nlat, nlon, nr) = (*self.shape.lock().unwrap_or_else(|e| e.into_inner()))?;
         if values.len() < nlat * nlon {
-            return Some(Err(anyhow::anyhow!("cannot draw a map of {} values", values.len())));
+            return Some(Err(anyhow::anyhow!(
+                "cannot draw a map of {} values",
+                values.len()
+            )));
         }
         // Longitude to the right, latitude upwards: the picture's rows are longitudes.
         let data = (0..nlon)

@@ -45,7 +45,13 @@ pub fn linspace(first: f64, last: f64, n: usize) -> Vec<f64> {
         _ => {
             let step = (last - first) / (n - 1) as f64;
             (0..n)
-                .map(|i| if i == n - 1 { last } else { first + step * i as f64 })
+                .map(|i| {
+                    if i == n - 1 {
+                        last
+                    } else {
+                        first + step * i as f64
+                    }
+                })
                 .collect()
         }
     }
@@ -293,7 +299,12 @@ pub fn velocity_materialised(grid: &Grid, v: &Spherical, out: &mut Cartesian) {
         let mut t = Vec::with_capacity(field.len());
         for (row, values) in field.chunks_exact(nlon).enumerate() {
             let i = row / nr;
-            t.extend(values.iter().enumerate().map(|(k, &f)| coefficient(i, k) * f));
+            t.extend(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &f)| coefficient(i, k) * f),
+            );
         }
         t
     };
@@ -338,7 +349,11 @@ pub fn velocity_parallel(grid: &Grid, v: &Spherical, out: &mut Cartesian) {
 
 /// `velocity_parallel` on borrowed arrays (v_lat, v_lon, v_rad in; v_x, v_y, v_z out), for
 /// callers that hold their arrays elsewhere (NumPy's, through `workbook_py`).
-pub fn parallel_slices(grid: &Grid, [vlat, vlon, vrad]: [&[f64]; 3], [vx, vy, vz]: [&mut [f64]; 3]) {
+pub fn parallel_slices(
+    grid: &Grid,
+    [vlat, vlon, vrad]: [&[f64]; 3],
+    [vx, vy, vz]: [&mut [f64]; 3],
+) {
     let lat = sin_cos_table(&grid.latitude);
     let lon = sin_cos_table(&grid.longitude);
     let (nlon, nr) = (lon.len(), grid.radius.len());
@@ -353,11 +368,10 @@ pub fn parallel_slices(grid: &Grid, [vlat, vlon, vrad]: [&[f64]; 3], [vx, vy, vz
         .par_chunks_exact_mut(nlon)
         .zip(vy.par_chunks_exact_mut(nlon))
         .zip(vz.par_chunks_exact_mut(nlon));
-    rows.zip(out_rows)
-        .enumerate()
-        .with_min_len(16)
-        .for_each(|(row, (((a, b), c), ((x, y), z)))| {
+    rows.zip(out_rows).enumerate().with_min_len(16).for_each(
+        |(row, (((a, b), c), ((x, y), z)))| {
             rotate_row(lat[row / nr], &lon, (a, b, c), (x, y, z));
-        });
+        },
+    );
 }
 // ANCHOR_END: parallel

@@ -261,7 +261,12 @@ fn velocity_parallel<'py>(
         radius: args::vector("radius", &radius)?.into_owned(),
     };
     let shape = [grid.latitude.len(), grid.radius.len(), grid.longitude.len()];
-    let field = |name: &str, a: &'py PyReadonlyArrayDyn<'py, f64>| -> PyResult<&'py [f64]> {
+    fn field<'a>(
+        name: &str,
+        a: &'a PyReadonlyArrayDyn<'_, f64>,
+        shape: [usize; 3],
+    ) -> PyResult<&'a [f64]> {
+        use numpy::PyUntypedArrayMethods;
         if a.shape() != shape {
             return Err(args::bad(format!(
                 "{name} must have shape (len(latitude), len(radius), len(longitude)) = ({}, {}, {}), not {:?}",
@@ -271,16 +276,16 @@ fn velocity_parallel<'py>(
                 a.shape()
             )));
         }
-        if !numpy::PyUntypedArrayMethods::is_c_contiguous(&**a) {
+        if !a.is_c_contiguous() {
             return Err(args::bad(format!("{name} must be a C-contiguous array")));
         }
         a.as_slice()
             .map_err(|_| args::bad(format!("{name} must be a C-contiguous array")))
-    };
+    }
     let (a, b, c) = (
-        field("vlat", &vlat)?,
-        field("vlon", &vlon)?,
-        field("vrad", &vrad)?,
+        field("vlat", &vlat, shape)?,
+        field("vlon", &vlon, shape)?,
+        field("vrad", &vrad, shape)?,
     );
     let n = grid.points();
     let (vx, vy, vz) = args::detached(py, "velocity_parallel", || {

@@ -156,7 +156,8 @@ def _numba_parallel_loop(latitude, longitude, vlat, vlon, vrad, vx, vy, vz):
 
 
 def numba_serial(args):
-    """The loop in memory order (longitude innermost) under ``@njit``, one core."""
+    """The loop in memory order (longitude innermost) under ``@njit``, one core; the longitude's
+    sine and cosine at every point."""
     latitude, longitude, radius, vlat, vlon, vrad = args
     vx, vy, vz = _zeros(vlat)
     _numba_loop(latitude, longitude, vlat, vlon, vrad, vx, vy, vz)
@@ -192,7 +193,7 @@ def case(quick: bool = False) -> Case:
         Variant("numpy", NUMPY, "NumPy over radii and longitudes, a loop over latitude (the course's best)", numpy_2d),
         Variant("numpy_1d", NUMPY, "NumPy over longitudes, loops over latitude and radius", numpy_1d),
         Variant("numpy_3d", NUMPY, "NumPy over all three dimensions, no loop", numpy_3d),
-        Variant("numba", NUMBA, "the loop in memory order under @njit, one core", numba_serial, jit=True),
+        Variant("numba", NUMBA, "the loop in memory order under @njit, one core, sin and cos of the longitude at every point", numba_serial, jit=True),
         Variant("numba_parallel", NUMBA, "the loop with tables under @njit(parallel=True), prange over latitudes", numba_parallel, jit=True),
         Variant("rust_parallel", RUST, "workbook_py.velocity_parallel: the ordered loop, rows over every core", rust_velocity),
     ]

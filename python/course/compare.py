@@ -22,9 +22,9 @@ import platform
 import sys
 from typing import Any, Dict, List, Optional
 
-CASES = ("square", "strained", "series", "cosine", "nbody", "call")
-# What runs without --case: the five case studies. `call` (the cost of one call) on request.
-DEFAULT_CASES = ("square", "strained", "series", "cosine", "nbody")
+CASES = ("square", "strained", "series", "cosine", "nbody", "velocity", "call")
+# What runs without --case: the six case studies. `call` (the cost of one call) on request.
+DEFAULT_CASES = ("square", "strained", "series", "cosine", "nbody", "velocity")
 KEYS = (
     "case",
     "variant",
@@ -45,6 +45,7 @@ SAME_ALGORITHM = {
     "series": [("rust_digits", "numba")],
     "cosine": [("rust_libm", "numba")],
     "nbody": [("rust_simulate", "numba_driver"), ("rust_accelerations", "numba")],
+    "velocity": [("rust_parallel", "numba_parallel")],
 }
 BUILD_HINT = (
     "workbook_py is not built: run `maturin develop --release` in python/ "
@@ -53,14 +54,14 @@ BUILD_HINT = (
 
 
 def _build_case(name: str, quick: bool, nbody_init: Optional[str]):
-    from . import call, cosine, nbody, series, square, strained
+    from . import call, cosine, nbody, series, square, strained, velocity
 
     if name == "nbody":
         bodies = nbody.initial_conditions()
         if nbody_init:
             nbody.save(bodies, nbody_init)
         return nbody.case(quick, bodies)
-    module = {"square": square, "strained": strained, "series": series, "cosine": cosine, "call": call}[name]
+    module = {"square": square, "strained": strained, "series": series, "cosine": cosine, "velocity": velocity, "call": call}[name]
     return module.case(quick)
 
 

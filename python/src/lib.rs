@@ -236,6 +236,73 @@ fn nbody_simulate<'py>(
     )
 }
 
+/// The course's velocity conversion (chapter 15) on every core: the spherical components
+/// `vlat`, `vlon`, `vrad` (shape (nlat, nr, nlon), longitude fastest) on the axes `latitude`,
+/// `longitude` (degrees) and `radius`, to `(vx, vy, vz)`, three new arrays of the same shape
+/// (the solution's `velocity_parallel`, reading NumPy's arrays without a copy).
+#[pyfunction]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+fn velocity_parallel<'py>(
+    py: Python<'py>,
+    latitude: PyReadonlyArrayDyn<'py, f64>,
+    longitude: PyReadonlyArrayDyn<'py, f64>,
+    radius: PyReadonlyArrayDyn<'py, f64>,
+    vlat: PyReadonlyArrayDyn<'py, f64>,
+    vlon: PyReadonlyArrayDyn<'py, f64>,
+    vrad: PyReadonlyArrayDyn<'py, f64>,
+) -> PyResult<(
+    Bound<'py, PyArray3<f64>>,
+    Bound<'py, PyArray3<f64>>,
+    Bound<'py, PyArray3<f64>>,
+)> {
+    let grid = velocity_solution::Grid {
+        latitude: args::vector("latitude", &latitude)?.into_owned(),
+        longitude: args::vector("longitude", &longitude)?.into_owned(),
+        radius: args::vector("radius", &radius)?.into_owned(),
+    };
+    let shape = [grid.latitude.len(), grid.radius.len(), grid.longitude.len()];
+    fn field<'a>(
+        name: &str,
+        a: &'a PyReadonlyArrayDyn<'_, f64>,
+        shape: [usize; 3],
+    ) -> PyResult<&'a [f64]> {
+        use numpy::PyUntypedArrayMethods;
+        if a.shape() != shape {
+            return Err(args::bad(format!(
+                "{name} must have shape (len(latitude), len(radius), len(longitude)) = ({}, {}, {}), not {:?}",
+                shape[0],
+                shape[1],
+                shape[2],
+                a.shape()
+            )));
+        }
+        if !a.is_c_contiguous() {
+            return Err(args::bad(format!("{name} must be a C-contiguous array")));
+        }
+        a.as_slice()
+            .map_err(|_| args::bad(format!("{name} must be a C-contiguous array")))
+    }
+    let (a, b, c) = (
+        field("vlat", &vlat, shape)?,
+        field("vlon", &vlon, shape)?,
+        field("vrad", &vrad, shape)?,
+    );
+    // The outputs are NumPy's own arrays (`np.zeros`), written in place: NumPy asks the kernel
+    // for huge pages on large arrays, so a fresh output costs far fewer page faults than a
+    // `Vec` of the same size would.
+    use numpy::PyArrayMethods;
+    let zeros = || PyArray3::<f64>::zeros(py, shape, false);
+    let (vx, vy, vz) = (zeros(), zeros(), zeros());
+    {
+        let (mut wx, mut wy, mut wz) = (vx.readwrite(), vy.readwrite(), vz.readwrite());
+        let (x, y, z) = (wx.as_slice_mut()?, wy.as_slice_mut()?, wz.as_slice_mut()?);
+        args::detached(py, "velocity_parallel", || {
+            velocity_solution::parallel_slices(&grid, [a, b, c], [x, y, z]);
+        })?;
+    }
+    Ok((vx, vy, vz))
+}
+
 /// `a + b`: almost no work, to measure what one call from Python costs.
 #[pyfunction]
 fn add(a: f64, b: f64) -> f64 {
@@ -268,6 +335,7 @@ fn workbook_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cosine_parallel, m)?)?;
     m.add_function(wrap_pyfunction!(nbody_accelerations, m)?)?;
     m.add_function(wrap_pyfunction!(nbody_simulate, m)?)?;
+    m.add_function(wrap_pyfunction!(velocity_parallel, m)?)?;
     m.add_function(wrap_pyfunction!(add, m)?)?;
     // The solutions' constants, so Python builds exactly the same inputs.
     m.add("STRAIN_E0", strained_solution::E0)?;

@@ -7,7 +7,7 @@
 //! error column is a copy of vx, vy and vz on three spheres (the innermost, middle and
 //! outermost radius); the tests compare every point.
 
-use harness::chapter::{Case, Chapter, Job, Values};
+use harness::chapter::{Case, Chapter, Cost, Job, Values};
 use harness::output::{Grid as Picture, Output};
 use harness::yours;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -116,6 +116,14 @@ impl Chapter for Velocity {
         use velocity_solution as sol;
         Ok(vec![
             Case::new("velocity", summary)
+                // For the roofline: per point three components read and three written (48
+                // bytes), and the rotation's 13 operations once the products of the sines and
+                // cosines, which depend on latitude and longitude only, are known (3 + 3
+                // multiplications and 2 + 2 additions for vx and vy, 2 and 1 for vz).
+                .costs(Cost {
+                    bytes: 48.0 * points as f64,
+                    flops: 13.0 * points as f64,
+                })
                 .exercise(
                     "naive",
                     yours!(job(&s, velocity::velocity_naive)),

@@ -44,10 +44,17 @@ pub fn check_available() -> Result<()> {
     }
 }
 
-/// Disassembles `exe`: `objdump -d --no-show-raw-insn -C`, AT&T syntax.
-pub fn disassemble(exe: &Path) -> Result<Vec<Function>> {
+/// Disassembles `exe`: `objdump -d --no-show-raw-insn -C`, AT&T syntax; and where its
+/// indirect calls through the global offset table go (`objdump -R`).
+pub fn disassemble(exe: &Path) -> Result<(Vec<Function>, HashMap<u64, u64>)> {
+    let functions = parse(&objdump(exe, &["-d", "--no-show-raw-insn", "-C"])?);
+    let slots = parse_relocations(&objdump(exe, &["-R"])?);
+    Ok((functions, slots))
+}
+
+fn objdump(exe: &Path, options: &[&str]) -> Result<String> {
     let out = Command::new(program())
-        .args(["-d", "--no-show-raw-insn", "-C"])
+        .args(options)
         .arg(exe)
         .stdin(Stdio::null())
         .stderr(Stdio::piped())
@@ -61,7 +68,34 @@ pub fn disassemble(exe: &Path) -> Result<Vec<Function>> {
             stderr.lines().next().unwrap_or("").trim()
         );
     }
-    Ok(parse(&String::from_utf8_lossy(&out.stdout)))
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Reads `objdump -R`: the slots a position-independent executable's loader fills with an
+/// address of its own (`R_X86_64_RELATIVE`, `*ABS*+0x27f020`): slot -> address. A call
+/// `call *0x30a398(%rip)  # 58a008` through slot 58a008 goes to that address.
+pub fn parse_relocations(text: &str) -> HashMap<u64, u64> {
+    let mut slots = HashMap::new();
+    for line in text.lines() {
+        let mut fields = line.split_whitespace();
+        let (Some(offset), Some(kind), Some(value)) = (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        if !kind.ends_with("_RELATIVE") {
+            continue;
+        }
+        let Some(address) = value.strip_prefix("*ABS*+0x") else {
+            continue;
+        };
+        if let (Ok(o), Ok(a)) = (
+            u64::from_str_radix(offset, 16),
+            u64::from_str_radix(address, 16),
+        ) {
+            slots.insert(o, a);
+        }
+    }
+    slots
 }
 
 /// One function of the disassembly.
@@ -82,6 +116,8 @@ pub struct Instruction {
     pub target: Option<u64>,
     /// The function a direct call goes to, as objdump names it (`<name>` or `<name+0x10>`).
     pub callee: Option<String>,
+    /// The memory an indirect call or jump through `*0x...(%rip)` reads its target from.
+    pub slot: Option<u64>,
 }
 
 impl Instruction {
@@ -129,7 +165,10 @@ pub fn parse(text: &str) -> Vec<Function> {
         let Ok(address) = u64::from_str_radix(address.trim(), 16) else {
             continue;
         };
-        let rest = rest.split(" #").next().unwrap_or("").trim();
+        let (rest, comment) = match rest.split_once(" #") {
+            Some((r, c)) => (r.trim(), c.trim()),
+            None => (rest.trim(), ""),
+        };
         if rest.is_empty() || rest.starts_with("(bad)") {
             continue;
         }
@@ -148,7 +187,7 @@ pub fn parse(text: &str) -> Vec<Function> {
                 operands = o;
             }
         }
-        let (mut target, mut callee) = (None, None);
+        let (mut target, mut callee, mut slot) = (None, None, None);
         let jumps = mnemonic.starts_with('j')
             || mnemonic.starts_with("call")
             || mnemonic.starts_with("bnd j")
@@ -165,12 +204,19 @@ pub fn parse(text: &str) -> Vec<Function> {
             callee = Some(base.to_string());
             operands = addr.trim().to_string();
         }
+        if jumps && operands.starts_with('*') && operands.ends_with("(%rip)") {
+            slot = comment
+                .split_whitespace()
+                .next()
+                .and_then(|a| u64::from_str_radix(a, 16).ok());
+        }
         function.instructions.push(Instruction {
             address,
             mnemonic,
             operands,
             target,
             callee,
+            slot,
         });
     }
     functions.retain(|f| !f.instructions.is_empty());
@@ -428,7 +474,7 @@ Disassembly of section .text:
   278553:\tcmp    %r8,%rax
   278556:\tjne    278538 <compiler_solution::sum_cis+0x8>
   278558:\tvfmadd231pd %ymm1,%ymm2,%ymm3
-  27855d:\tcall   279540 <alloc::raw_vec::finish_grow+0x10>
+  27855d:\tcall   *0x30a398(%rip)        # 58a008 <_DYNAMIC+0x350>
   278562:\tdec    %rcx
   278565:\tjne    278534 <compiler_solution::sum_cis+0x4>
   278567:\tmovsd  0x10(%rsp),%xmm0 # 7a030 <anon.1+0x180>
@@ -452,7 +498,14 @@ Disassembly of section .text:
         assert_eq!(jne.target, Some(0x278538));
         let call = &fs[0].instructions[11];
         assert!(call.is_call());
-        assert_eq!(call.callee.as_deref(), Some("alloc::raw_vec::finish_grow"));
+        assert_eq!(call.slot, Some(0x58a008));
+        let slots = parse_relocations(
+            "OFFSET           TYPE              VALUE\n\
+             000000000058a008 R_X86_64_RELATIVE  *ABS*+0x0000000000279540\n\
+             000000000058a010 R_X86_64_GLOB_DAT  free@GLIBC_2.2.5\n",
+        );
+        assert_eq!(slots.len(), 1);
+        assert_eq!(slots[&0x58a008], 0x279540);
         // The comment is left out.
         assert_eq!(fs[0].instructions[14].operands, "0x10(%rsp),%xmm0");
     }

@@ -32,13 +32,13 @@ pub fn run(work: &Workload, args: &KernelArgs) -> Result<()> {
     // A stub that still says todo!() fails here as one line.
     run_kernel(job.as_ref(), stub).map_err(|e| anyhow!(e))?;
     let exe = std::env::current_exe().context("cannot find the runner's own executable")?;
-    let functions = disasm::disassemble(&exe)?;
+    let (functions, slots) = disasm::disassemble(&exe)?;
     let (crates, names) = wanted(&work.chapter, k, side);
     let roots = find_roots(&functions, &crates, &names);
     if roots.is_empty() {
         bail!("{}", not_found(&functions, &crates, &names));
     }
-    let searched = reachable(&functions, &roots);
+    let searched = reachable(&functions, &roots, &slots);
     let mut loops: Vec<(usize, Loop)> = Vec::new();
     for &f in &searched {
         for l in disasm::innermost_loops(&functions[f]) {
@@ -295,7 +295,8 @@ fn followed(name: &str) -> bool {
 }
 
 /// The roots and the functions they call, breadth first, [`DEPTH`] calls deep at most.
-fn reachable(functions: &[Function], roots: &[usize]) -> Vec<usize> {
+/// An indirect call through a slot of `slots` (`objdump -R`) goes where the slot points.
+fn reachable(functions: &[Function], roots: &[usize], slots: &HashMap<u64, u64>) -> Vec<usize> {
     let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_start: HashMap<u64, usize> = HashMap::new();
     for (i, f) in functions.iter().enumerate() {
@@ -312,19 +313,30 @@ fn reachable(functions: &[Function], roots: &[usize]) -> Vec<usize> {
         for x in &functions[f].instructions {
             // Calls, and tail calls: jumps out of the function.
             let leaves = x.is_jump()
-                && x.target
-                    .is_some_and(|t| t < functions[f].start || by_start.contains_key(&t));
+                && (x.slot.is_some()
+                    || x.target.is_some_and(|t| {
+                        t < functions[f].start || (t != functions[f].start && by_start.contains_key(&t))
+                    }));
             if !(x.is_call() || leaves) {
                 continue;
             }
-            let Some(callee) = &x.callee else { continue };
-            if !followed(callee) {
-                continue;
-            }
-            let targets: Vec<usize> = match x.target.and_then(|t| by_start.get(&t)) {
-                Some(&i) => vec![i],
-                None => by_name.get(callee.as_str()).cloned().unwrap_or_default(),
+            let through = x
+                .slot
+                .and_then(|s| slots.get(&s))
+                .and_then(|a| by_start.get(a))
+                .copied();
+            let targets: Vec<usize> = match (&x.callee, through) {
+                (_, Some(i)) => vec![i],
+                (Some(callee), None) => match x.target.and_then(|t| by_start.get(&t)) {
+                    Some(&i) => vec![i],
+                    None => by_name.get(callee.as_str()).cloned().unwrap_or_default(),
+                },
+                (None, None) => continue,
             };
+            let targets: Vec<usize> = targets
+                .into_iter()
+                .filter(|&t| followed(&functions[t].name))
+                .collect();
             for t in targets {
                 if order.len() < MOST && seen.insert(t) {
                     order.push(t);
@@ -433,7 +445,7 @@ mod tests {
         let fs = disasm::parse(dump);
         let roots = find_roots(&fs, &names(&["*_solution"]), &names(&["square"]));
         assert_eq!(roots, [0]);
-        let found: Vec<&str> = reachable(&fs, &roots)
+        let found: Vec<&str> = reachable(&fs, &roots, &HashMap::new())
             .iter()
             .map(|&i| fs[i].name.as_str())
             .collect();

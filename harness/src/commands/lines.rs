@@ -49,23 +49,165 @@ pub fn run(work: &Workload, args: &KernelArgs) -> Result<()> {
         ),
         None,
     );
-    let text = callgrind::run_file(&exe, &count::once_args(args, work, 1), pending.path(), &[])?;
+    let text = callgrind::run_file(
+        &exe,
+        &count::once_args(args, work, 1),
+        pending.path(),
+        &["--dump-instr=yes"],
+    )?;
     drop(progress);
     pending.commit()?;
     let detail = callgrind::parse_detail(&text)?;
-    let report = Report::new(&detail, files::root());
+    let root = files::root();
+    let (entries, inlined) = match through_inlining(&detail, &exe, root) {
+        Ok(entries) => (entries, true),
+        Err(_) => (by_innermost_line(&detail), false),
+    };
+    let report = Report::new(&entries, detail.total, root);
     println!(
         "{} {kernel} ({}) on 1 thread, counted by callgrind per source line: {}",
         work.chapter,
         side.word(),
         work.cases[k.case].summary
     );
-    print!("{}", report.render(files::root()));
+    if inlined {
+        println!(
+            "  inlined code (the standard library's, a vector crate's) counts on the workspace line it was inlined into (addr2line -i)"
+        );
+    } else {
+        println!(
+            "  inlined code counts in its own file (install binutils for addr2line to count it on the workspace line that called it)"
+        );
+    }
+    print!("{}", report.render(root));
     println!(
         "callgrind's file: {} (callgrind_annotate shows every line)",
         files::shown(&path)
     );
     Ok(())
+}
+
+/// The cost of the instructions at one place of the source.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    function: String,
+    file: String,
+    line: u32,
+    cost: u64,
+}
+
+/// Each line's cost as callgrind gives it: in the innermost inlined function's file.
+fn by_innermost_line(detail: &callgrind::Detail) -> Vec<Entry> {
+    detail
+        .by_line
+        .iter()
+        .map(|((function, file, line), &cost)| Entry {
+            function: function.clone(),
+            file: file.clone(),
+            line: *line,
+            cost,
+        })
+        .collect()
+}
+
+/// Each instruction's cost on the innermost line of its inlining chain that is the
+/// workspace's (`addr2line -a -i -f -C`), under its outermost function (the one compiled);
+/// with no workspace line, in the innermost file. Other objects (libm) count as theirs.
+fn through_inlining(detail: &callgrind::Detail, exe: &Path, root: &Path) -> Result<Vec<Entry>> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let exe_name = exe.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut ours: Vec<(u64, u64)> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    for ((object, address), &cost) in &detail.by_address {
+        let name = Path::new(object)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        if name == exe_name {
+            ours.push((*address, cost));
+        } else {
+            entries.push(Entry {
+                function: object.clone(),
+                file: object.clone(),
+                line: 0,
+                cost,
+            });
+        }
+    }
+    if ours.is_empty() {
+        anyhow::bail!("callgrind wrote no instruction addresses");
+    }
+    ours.sort_unstable();
+    let mut child = Command::new("addr2line")
+        .args(["-a", "-i", "-f", "-C", "-e"])
+        .arg(exe)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("cannot run addr2line")?;
+    let mut input = String::new();
+    for (a, _) in &ours {
+        input += &format!("{a:#x}\n");
+    }
+    let mut stdin = child.stdin.take().context("addr2line's input")?;
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().context("addr2line failed")?;
+    let _ = writer.join();
+    if !out.status.success() {
+        anyhow::bail!("addr2line failed");
+    }
+    let chains = parse_addr2line(&String::from_utf8_lossy(&out.stdout));
+    let costs: HashMap<u64, u64> = ours.into_iter().collect();
+    let mut known: HashMap<String, bool> = HashMap::new();
+    for (address, frames) in chains {
+        let Some(&cost) = costs.get(&address) else {
+            continue;
+        };
+        let Some(outer) = frames.last() else { continue };
+        let function = crate::flame::tidy(&outer.0);
+        let mut ours = |file: &str| {
+            *known
+                .entry(file.to_string())
+                .or_insert_with(|| in_workspace(file, root).is_some())
+        };
+        let place = frames
+            .iter()
+            .find(|(_, file, _)| ours(file))
+            .unwrap_or(&frames[0]);
+        entries.push(Entry {
+            function,
+            file: place.1.clone(),
+            line: place.2,
+            cost,
+        });
+    }
+    Ok(entries)
+}
+
+/// Reads `addr2line -a -i -f -C`: an address line (`0x00000000002818a1`), then for each frame,
+/// innermost first, its function and `file:line` (`??:0` when unknown; a line may end in
+/// ` (discriminator 2)`).
+fn parse_addr2line(text: &str) -> Vec<(u64, Vec<(String, String, u32)>)> {
+    let mut out: Vec<(u64, Vec<(String, String, u32)>)> = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some(hex) = line.strip_prefix("0x")
+            && let Ok(a) = u64::from_str_radix(hex.trim(), 16)
+        {
+            out.push((a, Vec::new()));
+            continue;
+        }
+        let Some((_, frames)) = out.last_mut() else {
+            continue;
+        };
+        let function = line.trim().to_string();
+        let Some(place) = lines.next() else { break };
+        let place = place.split(" (").next().unwrap_or("").trim();
+        let (file, number) = place.rsplit_once(':').unwrap_or((place, "0"));
+        frames.push((function, file.to_string(), number.parse().unwrap_or(0)));
+    }
+    out
 }
 
 /// The costs regrouped: per function, the workspace files' lines; the other files summed.
@@ -79,12 +221,19 @@ struct Report {
 }
 
 impl Report {
-    fn new(detail: &callgrind::Detail, root: &Path) -> Report {
+    fn new(entries: &[Entry], total: u64, root: &Path) -> Report {
         type Lines = BTreeMap<PathBuf, BTreeMap<u32, u64>>;
         let mut functions: HashMap<&str, Lines> = HashMap::new();
         let mut others: HashMap<String, u64> = HashMap::new();
         let mut known: HashMap<&str, Option<PathBuf>> = HashMap::new();
-        for ((function, file, line), &cost) in &detail.by_line {
+        for Entry {
+            function,
+            file,
+            line,
+            cost,
+        } in entries
+        {
+            let cost = *cost;
             let place = known
                 .entry(file.as_str())
                 .or_insert_with(|| in_workspace(file, root))
@@ -113,7 +262,7 @@ impl Report {
         let mut others: Vec<(String, u64)> = others.into_iter().collect();
         others.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Report {
-            total: detail.total,
+            total,
             functions,
             others,
         }
@@ -246,7 +395,7 @@ fn in_workspace(file: &str, root: &Path) -> Option<PathBuf> {
 /// A file outside the workspace, shorter: the standard library's from `library/`, callgrind's
 /// `???` said in words.
 fn shown_file(file: &str) -> String {
-    if file == "???" || file.is_empty() {
+    if file == "???" || file == "??" || file.is_empty() {
         return "(no line information: a library built without debug info)".to_string();
     }
     if let Some(i) = file.find("/library/")
@@ -282,7 +431,7 @@ mod tests {
              fe=(1)\n4 50\n\
              fl=(3) ???\nfn=(2) sin\n0 100\n";
         let detail = callgrind::parse_detail(text).unwrap();
-        let report = Report::new(&detail, root);
+        let report = Report::new(&by_innermost_line(&detail), detail.total, root);
         assert_eq!(report.functions.len(), 1);
         assert_eq!(report.functions[0].1, 700);
         let shown = report.render(root);
@@ -308,5 +457,30 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("100   10.0%  (no line information"), "{shown}");
+    }
+
+    #[test]
+    fn inlined_frames_are_read_innermost_first() {
+        let text = "0x00000000002818a1\n\
+                    core::core_arch::x86::sse2::_mm_mul_pd\n\
+                    /rustc/abc/library/core/src/../../stdarch/crates/core_arch/src/x86/sse2.rs:1901\n\
+                    compiler_solution::sum_cis\n\
+                    /work/solutions/09_compiler/src/lib.rs:118 (discriminator 2)\n\
+                    0x00000000002816c8\n\
+                    ??\n\
+                    ??:0\n";
+        let chains = parse_addr2line(text);
+        assert_eq!(chains.len(), 2);
+        assert_eq!(chains[0].0, 0x2818a1);
+        assert_eq!(chains[0].1.len(), 2);
+        assert_eq!(
+            chains[0].1[1],
+            (
+                "compiler_solution::sum_cis".to_string(),
+                "/work/solutions/09_compiler/src/lib.rs".to_string(),
+                118
+            )
+        );
+        assert_eq!(chains[1].1, [("??".to_string(), "??".to_string(), 0)]);
     }
 }

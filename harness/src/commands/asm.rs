@@ -251,6 +251,10 @@ fn crate_matches(pattern: &str, name: &str) -> bool {
 
 /// Whether `symbol` is one of `names` in one of `crates`, or a closure of one.
 fn is_root(symbol: &str, crates: &[String], names: &[String]) -> bool {
+    // Dropping a closure's captures is no place for a hot loop.
+    if symbol.starts_with("core::ptr::drop_in_place") {
+        return false;
+    }
     let mut parts = symbol.split("::");
     let (Some(c), Some(f)) = (parts.next(), parts.next()) else {
         return false;

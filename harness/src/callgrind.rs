@@ -441,12 +441,7 @@ pub fn parse_detail(text: &str) -> Result<Detail> {
             bail!("{}: a cost line before any fn= line", at());
         };
         sum += cost;
-        let get = |name: &str| {
-            positions
-                .iter()
-                .position(|p| p == name)
-                .map(|i| last[i])
-        };
+        let get = |name: &str| positions.iter().position(|p| p == name).map(|i| last[i]);
         if let Some(address) = get("instr") {
             *detail
                 .by_address

@@ -177,7 +177,9 @@ pub fn parse(text: &str) -> Vec<Function> {
             None => (rest.to_string(), String::new()),
         };
         // Prefixes (`rep stos`, `lock cmpxchg`, `bnd jmp`, `notrack jmp`) stay in front.
-        for prefix in ["rep", "repz", "repnz", "lock", "bnd", "notrack", "data16", "cs", "ds"] {
+        for prefix in [
+            "rep", "repz", "repnz", "lock", "bnd", "notrack", "data16", "cs", "ds",
+        ] {
             if mnemonic == prefix && !operands.is_empty() {
                 let (m, o) = match operands.split_once(char::is_whitespace) {
                     Some((m, o)) => (m.to_string(), o.trim().to_string()),

@@ -123,6 +123,12 @@ pub fn run(work: &Workload, args: &KernelArgs) -> Result<()> {
             std::env::consts::ARCH
         );
     }
+    let width = body
+        .iter()
+        .map(|x| x.text().chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(60);
     for x in body {
         let mark = if x86 {
             disasm::mark(x).map(|m| m.label()).unwrap_or_default()
@@ -132,11 +138,11 @@ pub fn run(work: &Workload, args: &KernelArgs) -> Result<()> {
         let text = shorten(&x.text(), 60);
         let line = match &weights {
             Some((w, _)) if by_counts => format!(
-                "  {:>8x}  {:>13}  {text:<60}  {mark}",
+                "  {:>8x}  {:>13}  {text:<width$}  {mark}",
                 x.address,
                 thousands(w.get(&x.address).copied().unwrap_or(0))
             ),
-            _ => format!("  {:>8x}  {text:<60}  {mark}", x.address),
+            _ => format!("  {:>8x}  {text:<width$}  {mark}", x.address),
         };
         println!("{}", line.trim_end());
     }
@@ -265,7 +271,10 @@ fn is_root(symbol: &str, crates: &[String], names: &[String]) -> bool {
     // A closure named inside a generic's name: `...<compiler_solution::square_sincos::{{closure}}>`.
     symbol.match_indices("::{{closure}}").any(|(i, _)| {
         let before = &symbol[..i];
-        let path = before.rsplit(['<', ' ', '(', ',', '&']).next().unwrap_or("");
+        let path = before
+            .rsplit(['<', ' ', '(', ',', '&'])
+            .next()
+            .unwrap_or("");
         let mut p = path.split("::");
         matches!((p.next(), p.next(), p.next()), (Some(c), Some(f), None)
             if crates.iter().any(|x| crate_matches(x, c)) && names.iter().any(|n| n == f))
@@ -319,7 +328,8 @@ fn reachable(functions: &[Function], roots: &[usize], slots: &HashMap<u64, u64>)
             let leaves = x.is_jump()
                 && (x.slot.is_some()
                     || x.target.is_some_and(|t| {
-                        t < functions[f].start || (t != functions[f].start && by_start.contains_key(&t))
+                        t < functions[f].start
+                            || (t != functions[f].start && by_start.contains_key(&t))
                     }));
             if !(x.is_call() || leaves) {
                 continue;
@@ -455,7 +465,11 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            ["k_solution::square", "alloc::vec::from_iter", "k_solution::sum"]
+            [
+                "k_solution::square",
+                "alloc::vec::from_iter",
+                "k_solution::sum"
+            ]
         );
         let message = not_found(&fs, &names(&["*_solution"]), &names(&["sqare"]));
         assert!(message.contains("inlined"), "{message}");

@@ -351,11 +351,7 @@ fn listing(lines: &BTreeMap<u32, u64>, source: &[&str], total: f64) -> String {
             out += "                          ...\n";
         }
         shown_until = n;
-        let text = source
-            .get(n as usize - 1)
-            .copied()
-            .unwrap_or("")
-            .trim_end();
+        let text = source.get(n as usize - 1).copied().unwrap_or("").trim_end();
         let line = match lines.get(&n) {
             Some(&c) => format!(
                 "  {:>15}  {:>5.1}%  {n:>5} | {text}",
@@ -381,7 +377,13 @@ fn in_workspace(file: &str, root: &Path) -> Option<PathBuf> {
     if let Ok(rel) = path.strip_prefix(root) {
         return Some(rel.to_path_buf());
     }
-    for folder in ["/solutions/", "/exercises/", "/chapters/", "/harness/", "/profiler/"] {
+    for folder in [
+        "/solutions/",
+        "/exercises/",
+        "/chapters/",
+        "/harness/",
+        "/profiler/",
+    ] {
         if let Some(i) = file.rfind(folder) {
             let rel = PathBuf::from(&file[i + 1..]);
             if root.join(&rel).is_file() {
@@ -449,14 +451,20 @@ mod tests {
             "{shown}"
         );
         // Context lines have no cost; a gap between pieces is marked.
-        assert!(shown.contains("                            2 | line 2"), "{shown}");
+        assert!(
+            shown.contains("                            2 | line 2"),
+            "{shown}"
+        );
         assert!(shown.contains("...\n"), "{shown}");
         assert!(!shown.contains("line 7"), "{shown}");
         assert!(
             shown.contains("200   20.0%  std: library/core/src/ops/arith.rs"),
             "{shown}"
         );
-        assert!(shown.contains("100   10.0%  (no line information"), "{shown}");
+        assert!(
+            shown.contains("100   10.0%  (no line information"),
+            "{shown}"
+        );
     }
 
     #[test]

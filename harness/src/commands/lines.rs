@@ -185,11 +185,17 @@ fn through_inlining(detail: &callgrind::Detail, exe: &Path, root: &Path) -> Resu
     Ok(entries)
 }
 
+/// One frame of an inlining chain: function, file, line.
+type Frame = (String, String, u32);
+
+/// A workspace file's costs, line by line.
+type FileLines = BTreeMap<PathBuf, BTreeMap<u32, u64>>;
+
 /// Reads `addr2line -a -i -f -C`: an address line (`0x00000000002818a1`), then for each frame,
 /// innermost first, its function and `file:line` (`??:0` when unknown; a line may end in
 /// ` (discriminator 2)`).
-fn parse_addr2line(text: &str) -> Vec<(u64, Vec<(String, String, u32)>)> {
-    let mut out: Vec<(u64, Vec<(String, String, u32)>)> = Vec::new();
+fn parse_addr2line(text: &str) -> Vec<(u64, Vec<Frame>)> {
+    let mut out: Vec<(u64, Vec<Frame>)> = Vec::new();
     let mut lines = text.lines().peekable();
     while let Some(line) = lines.next() {
         if let Some(hex) = line.strip_prefix("0x")
@@ -215,15 +221,14 @@ fn parse_addr2line(text: &str) -> Vec<(u64, Vec<(String, String, u32)>)> {
 struct Report {
     total: u64,
     /// (function, its cost on workspace lines, file -> line -> cost), hottest first.
-    functions: Vec<(String, u64, BTreeMap<PathBuf, BTreeMap<u32, u64>>)>,
+    functions: Vec<(String, u64, FileLines)>,
     /// Files outside the workspace, most first.
     others: Vec<(String, u64)>,
 }
 
 impl Report {
     fn new(entries: &[Entry], total: u64, root: &Path) -> Report {
-        type Lines = BTreeMap<PathBuf, BTreeMap<u32, u64>>;
-        let mut functions: HashMap<&str, Lines> = HashMap::new();
+        let mut functions: HashMap<&str, FileLines> = HashMap::new();
         let mut others: HashMap<String, u64> = HashMap::new();
         let mut known: HashMap<&str, Option<PathBuf>> = HashMap::new();
         for Entry {
@@ -251,7 +256,7 @@ impl Report {
                 None => *others.entry(shown_file(file)).or_default() += cost,
             }
         }
-        let mut functions: Vec<(String, u64, Lines)> = functions
+        let mut functions: Vec<(String, u64, FileLines)> = functions
             .into_iter()
             .map(|(f, lines)| {
                 let sum = lines.values().flat_map(|l| l.values()).sum();

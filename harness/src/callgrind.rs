@@ -329,6 +329,9 @@ pub struct Detail {
     pub by_address: HashMap<(String, u64), u64>,
     /// Own cost per (function, file, line); inlined code counts in its own file (`fi=`).
     pub by_line: HashMap<(String, String, u32), u64>,
+    /// Calls into another object (libm's `sin` from the runner), with `--dump-instr=yes`:
+    /// (caller's object, the call's address, callee's object, the call's inclusive cost).
+    pub calls_out: Vec<(String, u64, String, u64)>,
 }
 
 /// Reads a callgrind file for [`Detail`]: the positions (`instr`, `line`, compressed as `+3`,
@@ -342,6 +345,8 @@ pub fn parse_detail(text: &str) -> Result<Detail> {
     let (mut object, mut file, mut inline, mut function) =
         (String::new(), String::new(), None::<String>, None::<String>);
     let mut pending_call = false;
+    // The object of the next call's target (`cob=`), when it is not the current one.
+    let mut call_object: Option<String> = None;
     let mut detail = Detail::default();
     let (mut totals, mut summary): (Option<u64>, Option<u64>) = (None, None);
     let mut sum = 0u64;
@@ -394,6 +399,7 @@ pub fn parse_detail(text: &str) -> Result<Detail> {
             let name = expand_raw(&mut tables[table], value).with_context(at)?;
             match key {
                 "ob" => object = name,
+                "cob" => call_object = Some(name),
                 "fl" => {
                     file = name;
                     inline = None;
@@ -434,7 +440,19 @@ pub fn parse_detail(text: &str) -> Result<Detail> {
                 .with_context(|| format!("{}: `{line}`", at()))?,
             None => 0,
         };
-        if std::mem::take(&mut pending_call) || cost == 0 {
+        if std::mem::take(&mut pending_call) {
+            if let Some(callee) = call_object.take()
+                && callee != object
+                && cost > 0
+                && let Some(i) = positions.iter().position(|p| p == "instr")
+            {
+                detail
+                    .calls_out
+                    .push((object.clone(), last[i], callee, cost));
+            }
+            continue;
+        }
+        if cost == 0 {
             continue;
         }
         let Some(f) = &function else {
@@ -665,6 +683,23 @@ fn=(2)
             Some(40)
         );
         assert_eq!(line("sincos", "???", 0), Some(395));
+    }
+
+    #[test]
+    fn calls_into_other_objects_are_kept_with_their_address() {
+        let text = "positions: instr line\nevents: Ir\nob=(1) /r/runner\nfl=(1) a.rs\nfn=(1) k\n\
+                    0x10 5 1\ncob=(2) /lib/libm.so.6\ncfi=(2) ???\ncfn=(2) sin\ncalls=3 0x900 0\n\
+                    * * 300\ncfn=(1)\ncalls=1 0x10 5\n+4 * 50\n";
+        let d = parse_detail(text).unwrap();
+        assert_eq!(
+            d.calls_out,
+            [(
+                "/r/runner".to_string(),
+                0x10,
+                "/lib/libm.so.6".to_string(),
+                300
+            )]
+        );
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn run(work: &Workload, args: &KernelArgs) -> Result<()> {
     );
     if inlined {
         println!(
-            "  inlined code (the standard library's, a vector crate's) counts on the workspace line it was inlined into (addr2line -i)"
+            "  inlined code (the standard library's, a vector crate's) counts on the workspace line it was inlined into (addr2line -i), and a call into a library (libm) on the line that calls it"
         );
     } else {
         println!(
@@ -112,7 +112,9 @@ fn by_innermost_line(detail: &callgrind::Detail) -> Vec<Entry> {
 
 /// Each instruction's cost on the innermost line of its inlining chain that is the
 /// workspace's (`addr2line -a -i -f -C`), under its outermost function (the one compiled);
-/// with no workspace line, in the innermost file. Other objects (libm) count as theirs.
+/// with no workspace line, in the innermost file. A call into another object (libm) counts
+/// on the calling instruction's line; what the other objects execute otherwise counts as
+/// theirs.
 fn through_inlining(detail: &callgrind::Detail, exe: &Path, root: &Path) -> Result<Vec<Entry>> {
     use std::io::Write;
     use std::process::{Command, Stdio};
@@ -158,7 +160,29 @@ fn through_inlining(detail: &callgrind::Detail, exe: &Path, root: &Path) -> Resu
         anyhow::bail!("addr2line failed");
     }
     let chains = parse_addr2line(&String::from_utf8_lossy(&out.stdout));
-    let costs: HashMap<u64, u64> = ours.into_iter().collect();
+    let mut costs: HashMap<u64, u64> = ours.into_iter().collect();
+    // A call into a library counts on the line that makes it, as a line profiler's time
+    // does, and no longer in the library's own line.
+    let mut moved: HashMap<&str, u64> = HashMap::new();
+    for (caller, address, callee, cost) in &detail.calls_out {
+        let name = Path::new(caller)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        if name == exe_name
+            && let Some(c) = costs.get_mut(address)
+        {
+            *c += cost;
+            *moved.entry(callee.as_str()).or_default() += cost;
+        }
+    }
+    for e in &mut entries {
+        if let Some(m) = moved.get_mut(e.file.as_str()) {
+            let taken = (*m).min(e.cost);
+            e.cost -= taken;
+            *m -= taken;
+        }
+    }
+    entries.retain(|e| e.cost > 0);
     let mut known: HashMap<String, bool> = HashMap::new();
     for (address, frames) in chains {
         let Some(&cost) = costs.get(&address) else {

@@ -649,6 +649,49 @@ fn count_without_valgrind_is_refused_before_the_build() {
 }
 
 #[test]
+fn asm_and_lines_are_refused_before_the_build() {
+    let no_cargo = OsStr::new("/no/such/cargo");
+    fails_with_env(
+        repo(),
+        &["asm", "laue", "naive", "--solution"],
+        &[
+            ("WORKBOOK_OBJDUMP", OsStr::new("/no/such/objdump")),
+            ("CARGO", no_cargo),
+        ],
+        "asm needs objdump, from binutils: install it (Debian/Ubuntu: apt-get install binutils; macOS: brew install binutils)",
+    );
+    fails_with_env(
+        repo(),
+        &["lines", "laue", "naive", "--solution"],
+        &[
+            ("WORKBOOK_VALGRIND", OsStr::new("/no/such/valgrind")),
+            ("CARGO", no_cargo),
+        ],
+        "lines needs valgrind: install it (Debian/Ubuntu: apt-get install valgrind; macOS: not supported by valgrind, use Linux or a VM)",
+    );
+    fails_with_env(
+        repo(),
+        &["lines", "laue", "naive", "--threads", "4"],
+        &[("CARGO", no_cargo)],
+        "lines runs kernels on 1 thread, not 4",
+    );
+    for command in ["asm", "lines"] {
+        fails_with_env(
+            repo(),
+            &[command, "laue", "nave", "--solution"],
+            &[("CARGO", no_cargo)],
+            "did you mean `naive`?",
+        );
+        fails_with_env(
+            repo(),
+            &[command, "compiler", "square-sincos"],
+            &[("CARGO", no_cargo)],
+            "exists only in the solution: add --solution",
+        );
+    }
+}
+
+#[test]
 fn a_binding_that_holds_its_todo_keeps_a_chapter_from_done() {
     // Beta's cargo tests pass, but its data names a second stub that only pytest reaches.
     let dir = fixture("binding");

@@ -23,8 +23,8 @@ use std::process::{Command, Stdio};
 /// Names the valgrind to run instead of the one on the `PATH` (the tests name a missing one).
 pub const VALGRIND_VARIABLE: &str = "WORKBOOK_VALGRIND";
 
-/// What to install, for every way valgrind can be missing.
-const INSTALL: &str = "count needs valgrind: install it (Debian/Ubuntu: apt-get install valgrind; macOS: not supported by valgrind, use Linux or a VM)";
+/// What to install, for every way valgrind can be missing (after "count needs valgrind").
+const INSTALL: &str = "install it (Debian/Ubuntu: apt-get install valgrind; macOS: not supported by valgrind, use Linux or a VM)";
 
 /// The pattern of `--toggle-collect`: [`counted`]'s name as callgrind demangles it. The `*`
 /// also matches the crate hash that Rust's v0 symbol mangling adds after the crate's name.
@@ -38,12 +38,19 @@ pub fn program() -> OsString {
 /// Refuses, in one line, a machine where valgrind cannot run: not Linux, or no valgrind.
 /// Returns valgrind's version ("valgrind-3.19.0").
 pub fn check_available() -> Result<String> {
+    check_available_for("count")
+}
+
+/// [`check_available`] for `command` (`count`, `lines`), which the line names.
+pub fn check_available_for(command: &str) -> Result<String> {
     if !cfg!(target_os = "linux") {
         bail!(
-            "count needs valgrind, which runs on Linux, not on {} (macOS: not supported by valgrind, use Linux or a VM)",
+            "{command} needs valgrind, which runs on Linux, not on {} (macOS: not supported by valgrind, use Linux or a VM)",
             std::env::consts::OS
         );
     }
+    let install = format!("{command} needs valgrind: {INSTALL}");
+    let install = install.as_str();
     let program = program();
     let named = match std::env::var_os(VALGRIND_VARIABLE) {
         Some(p) => format!(
@@ -59,13 +66,13 @@ pub fn check_available() -> Result<String> {
     {
         Ok(out) => out,
         Err(e) if e.kind() == ErrorKind::NotFound || e.kind() == ErrorKind::PermissionDenied => {
-            bail!("{INSTALL}{named}")
+            bail!("{install}{named}")
         }
-        Err(e) => bail!("{INSTALL}{named}: {e}"),
+        Err(e) => bail!("{install}{named}: {e}"),
     };
     let version = String::from_utf8_lossy(&out.stdout).trim().to_string();
     if !out.status.success() || !version.starts_with("valgrind") {
-        bail!("{INSTALL}{named}: `valgrind --version` did not answer as valgrind does");
+        bail!("{install}{named}: `valgrind --version` did not answer as valgrind does");
     }
     Ok(version)
 }
@@ -78,10 +85,15 @@ pub fn check_available() -> Result<String> {
 /// missing (a parallel kernel on 4 threads counted about an eighth of its instructions).
 /// On one thread, a parallel kernel's whole work is counted, its rayon overhead included.
 pub fn count_threads(chapter: &str, threads: Option<usize>) -> Result<usize> {
+    count_threads_for("count", chapter, threads)
+}
+
+/// [`count_threads`] for `command` (`count`, `lines`), which the message names.
+pub fn count_threads_for(command: &str, chapter: &str, threads: Option<usize>) -> Result<usize> {
     match threads {
         None | Some(1) => Ok(1),
         Some(t) => bail!(
-            "count runs kernels on 1 thread, not {t}: callgrind would count only the thread that calls the kernel, not the work the others take from it (time threads with `cargo workbook bench {chapter} --threads 1,{t}`)"
+            "{command} runs kernels on 1 thread, not {t}: callgrind would count only the thread that calls the kernel, not the work the others take from it (time threads with `cargo workbook bench {chapter} --threads 1,{t}`)"
         ),
     }
 }
@@ -100,12 +112,25 @@ pub fn counted(job: &(dyn Fn() -> Output + Send + Sync)) -> Output {
 /// written to `out`; returns what callgrind counted. The runner under valgrind reports its own
 /// errors as one `error: ...` line on stderr, which becomes this error.
 pub fn run(exe: &Path, args: &[OsString], out: &Path) -> Result<Counts> {
+    let text = run_file(exe, args, out, &[])?;
+    let counts = parse(&text)?;
+    if counts.total == 0 {
+        bail!(
+            "callgrind counted nothing: the binary has no symbol {TOGGLE} to count from (was it stripped?)"
+        );
+    }
+    Ok(counts)
+}
+
+/// [`run`] with more of callgrind's options (`--dump-instr=yes`); returns the file's text.
+pub fn run_file(exe: &Path, args: &[OsString], out: &Path, options: &[&str]) -> Result<String> {
     let mut file_flag = OsString::from("--callgrind-out-file=");
     file_flag.push(out);
     let result = Command::new(program())
         .args(["--tool=callgrind", "-q"])
         .arg(file_flag)
         .arg(format!("--toggle-collect={TOGGLE}"))
+        .args(options)
         .arg(exe)
         .args(args)
         .env(crate::files::ROOT_VARIABLE, crate::files::root())
@@ -132,15 +157,8 @@ pub fn run(exe: &Path, args: &[OsString], out: &Path) -> Result<Counts> {
             .unwrap_or_else(|| format!("valgrind failed ({})", result.status));
         bail!("{line}");
     }
-    let text = std::fs::read_to_string(out)
-        .with_context(|| format!("cannot read callgrind's file {}", out.display()))?;
-    let counts = parse(&text)?;
-    if counts.total == 0 {
-        bail!(
-            "callgrind counted nothing: the binary has no symbol {TOGGLE} to count from (was it stripped?)"
-        );
-    }
-    Ok(counts)
+    std::fs::read_to_string(out)
+        .with_context(|| format!("cannot read callgrind's file {}", out.display()))
 }
 
 /// What callgrind counted, from its output file.
@@ -301,6 +319,188 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// Where the instructions were executed, from a callgrind file: per instruction address (with
+/// `--dump-instr=yes`) and per source line (callgrind writes lines by default). Costs of calls
+/// (the line after `calls=`) are left out: each instruction and line has only its own cost.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Detail {
+    pub total: u64,
+    /// Own cost per (object, instruction address): empty without `--dump-instr=yes`.
+    pub by_address: HashMap<(String, u64), u64>,
+    /// Own cost per (function, file, line); inlined code counts in its own file (`fi=`).
+    pub by_line: HashMap<(String, String, u32), u64>,
+    /// Calls into another object (libm's `sin` from the runner), with `--dump-instr=yes`:
+    /// (caller's object, the call's address, callee's object, the call's inclusive cost).
+    pub calls_out: Vec<(String, u64, String, u64)>,
+}
+
+/// Reads a callgrind file for [`Detail`]: the positions (`instr`, `line`, compressed as `+3`,
+/// `-2`, `*` relative to the last cost line, `calls=` lines not changing them), the object
+/// (`ob=`), the file (`fl=`, and `fi=`/`fe=` for inlined code) and the function (`fn=`).
+pub fn parse_detail(text: &str) -> Result<Detail> {
+    let mut positions: Vec<String> = vec!["line".to_string()];
+    let mut ir: Option<usize> = None;
+    let mut last: Vec<u64> = vec![0];
+    let mut tables: [HashMap<u64, String>; 3] = Default::default();
+    let (mut object, mut file, mut inline, mut function) =
+        (String::new(), String::new(), None::<String>, None::<String>);
+    let mut pending_call = false;
+    // The object of the next call's target (`cob=`), when it is not the current one.
+    let mut call_object: Option<String> = None;
+    let mut detail = Detail::default();
+    let (mut totals, mut summary): (Option<u64>, Option<u64>) = (None, None);
+    let mut sum = 0u64;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        let at = || format!("callgrind file, line {}", n + 1);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let key_len = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(line.len());
+        let (key, rest) = line.split_at(key_len);
+        if key_len > 0 && rest.starts_with(':') {
+            let value = rest[1..].trim();
+            match key {
+                "positions" => {
+                    positions = value.split_whitespace().map(str::to_string).collect();
+                    last = vec![0; positions.len()];
+                }
+                "events" => ir = value.split_whitespace().position(|e| e == "Ir"),
+                "totals" | "summary" => {
+                    let count = value
+                        .split_whitespace()
+                        .nth(ir.unwrap_or(0))
+                        .and_then(|v| v.parse::<u64>().ok())
+                        .unwrap_or(0);
+                    if key == "totals" {
+                        *totals.get_or_insert(0) += count;
+                    } else {
+                        *summary.get_or_insert(0) += count;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if key_len > 0 && rest.starts_with('=') {
+            let value = &rest[1..];
+            let table = match key {
+                "ob" | "cob" => 0,
+                "fl" | "fi" | "fe" | "cfi" | "cfl" => 1,
+                "fn" | "cfn" => 2,
+                "calls" => {
+                    pending_call = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            let name = expand_raw(&mut tables[table], value).with_context(at)?;
+            match key {
+                "ob" => object = name,
+                "cob" => call_object = Some(name),
+                "fl" => {
+                    file = name;
+                    inline = None;
+                }
+                "fi" | "fe" => inline = (name != file).then_some(name),
+                "fn" => function = Some(crate::flame::tidy(&name)),
+                _ => {}
+            }
+            continue;
+        }
+        let mut fields = line.split_whitespace();
+        for (i, last) in last.iter_mut().enumerate() {
+            let Some(p) = fields.next() else {
+                bail!("{}: a cost line without its positions: `{line}`", at());
+            };
+            let hex = positions.get(i).is_some_and(|p| p == "instr");
+            let value = if p == "*" {
+                Some(*last)
+            } else if let Some(d) = p.strip_prefix('+') {
+                d.parse::<u64>().ok().map(|d| last.wrapping_add(d))
+            } else if let Some(d) = p.strip_prefix('-') {
+                d.parse::<u64>().ok().map(|d| last.wrapping_sub(d))
+            } else if let Some(h) = p.strip_prefix("0x") {
+                u64::from_str_radix(h, 16).ok()
+            } else if hex {
+                u64::from_str_radix(p, 16).ok()
+            } else {
+                p.parse::<u64>().ok()
+            };
+            match value {
+                Some(v) => *last = v,
+                None => bail!("{}: cannot read the position `{p}`", at()),
+            }
+        }
+        let cost = match fields.nth(ir.unwrap_or(0)) {
+            Some(v) => v
+                .parse::<u64>()
+                .with_context(|| format!("{}: `{line}`", at()))?,
+            None => 0,
+        };
+        if std::mem::take(&mut pending_call) {
+            if let Some(callee) = call_object.take()
+                && callee != object
+                && cost > 0
+                && let Some(i) = positions.iter().position(|p| p == "instr")
+            {
+                detail
+                    .calls_out
+                    .push((object.clone(), last[i], callee, cost));
+            }
+            continue;
+        }
+        if cost == 0 {
+            continue;
+        }
+        let Some(f) = &function else {
+            bail!("{}: a cost line before any fn= line", at());
+        };
+        sum += cost;
+        let get = |name: &str| positions.iter().position(|p| p == name).map(|i| last[i]);
+        if let Some(address) = get("instr") {
+            *detail
+                .by_address
+                .entry((object.clone(), address))
+                .or_default() += cost;
+        }
+        if let Some(l) = get("line") {
+            let in_file = inline.as_ref().unwrap_or(&file).clone();
+            *detail
+                .by_line
+                .entry((f.clone(), in_file, l as u32))
+                .or_default() += cost;
+        }
+    }
+    detail.total = totals.or(summary).unwrap_or(sum);
+    Ok(detail)
+}
+
+/// [`expand`] without tidying: file and object names as written.
+fn expand_raw(names: &mut HashMap<u64, String>, value: &str) -> Result<String> {
+    let Some(compressed) = value.strip_prefix('(') else {
+        return Ok(value.trim().to_string());
+    };
+    let Some((id, name)) = compressed.split_once(')') else {
+        bail!("a compressed name without its `)`: `{value}`");
+    };
+    let id: u64 = id
+        .trim()
+        .parse()
+        .with_context(|| format!("a compressed name with a bad number: `{value}`"))?;
+    let name = name.trim();
+    if !name.is_empty() {
+        names.insert(id, name.to_string());
+        return Ok(name.to_string());
+    }
+    match names.get(&id) {
+        Some(name) => Ok(name.clone()),
+        None => bail!("name ({id}) is used before it is defined"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -427,5 +627,84 @@ totals: 1000
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+    /// With `--dump-instr=yes`: instruction and line, compressed; a call whose cost is not
+    /// the instruction's own; inlined code in its own file.
+    const INSTR: &str = "\
+positions: instr line
+events: Ir
+summary: 1000
+
+ob=(7) /work/target/release/compiler-chapter
+fl=(1) /work/solutions/09_compiler/src/lib.rs
+fn=(1) compiler_solution::sum_cis
+0x278530 111 10
++4 * 20
++4 112 30
+cfn=(2) sincos
+calls=2 0x279000 -31 
+* * 500
+fi=(2) /rustc/abc/library/core/src/ops/arith.rs
++6 352 40
+fe=(1)
+-14 -240 5
+ob=(8) /usr/lib/libm.so.6
+fl=(3) ???
+fn=(2)
+0x1000 0 395
+";
+
+    #[test]
+    fn reads_costs_per_instruction_and_per_line() {
+        let d = parse_detail(INSTR).unwrap();
+        assert_eq!(d.total, 1000);
+        let exe = "/work/target/release/compiler-chapter".to_string();
+        let at = |a: u64| d.by_address.get(&(exe.clone(), a)).copied();
+        assert_eq!(at(0x278530), Some(15));
+        assert_eq!(at(0x278534), Some(20));
+        assert_eq!(at(0x278538), Some(30));
+        assert_eq!(at(0x27853e), Some(40));
+        // The call's 500 belongs to sincos, not to the calling instruction.
+        assert_eq!(d.by_address.values().sum::<u64>(), 500);
+        let line = |f: &str, file: &str, l: u32| {
+            d.by_line
+                .get(&(f.to_string(), file.to_string(), l))
+                .copied()
+        };
+        let lib = "/work/solutions/09_compiler/src/lib.rs";
+        assert_eq!(line("compiler_solution::sum_cis", lib, 111), Some(30));
+        assert_eq!(line("compiler_solution::sum_cis", lib, 112), Some(35));
+        assert_eq!(
+            line(
+                "compiler_solution::sum_cis",
+                "/rustc/abc/library/core/src/ops/arith.rs",
+                352
+            ),
+            Some(40)
+        );
+        assert_eq!(line("sincos", "???", 0), Some(395));
+    }
+
+    #[test]
+    fn calls_into_other_objects_are_kept_with_their_address() {
+        let text = "positions: instr line\nevents: Ir\nob=(1) /r/runner\nfl=(1) a.rs\nfn=(1) k\n\
+                    0x10 5 1\ncob=(2) /lib/libm.so.6\ncfi=(2) ???\ncfn=(2) sin\ncalls=3 0x900 0\n\
+                    * * 300\ncfn=(1)\ncalls=1 0x10 5\n+4 * 50\n";
+        let d = parse_detail(text).unwrap();
+        assert_eq!(
+            d.calls_out,
+            [(
+                "/r/runner".to_string(),
+                0x10,
+                "/lib/libm.so.6".to_string(),
+                300
+            )]
+        );
+    }
+
+    #[test]
+    fn detail_refuses_broken_positions() {
+        let e = parse_detail("positions: line\nevents: Ir\nfn=a\nx 5\n").unwrap_err();
+        assert!(format!("{e:#}").contains("line 4"), "{e:#}");
     }
 }

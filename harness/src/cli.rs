@@ -142,6 +142,28 @@ pub enum Command {
         #[command(flatten)]
         kernel: KernelArgs,
     },
+    /// The machine code of a kernel's hot loop, each vector instruction marked with its width
+    /// (xmm: 2 doubles, ymm: 4, zmm: 8) or as scalar.
+    ///
+    /// `cargo workbook asm CHAPTER KERNEL` finds the kernel's function in the chapter's runner
+    /// by its symbol, with its closures and what they call, disassembles it with objdump
+    /// (binutils), and prints the loop that executes most instructions (counted by callgrind
+    /// when valgrind is installed; else the innermost loop with the most instructions).
+    Asm {
+        #[command(flatten)]
+        kernel: KernelArgs,
+    },
+    /// The cost of a kernel per source line (a line profiler, as `%lprun`): its source with the
+    /// instructions each line executed in one call, counted by valgrind's callgrind.
+    ///
+    /// `cargo workbook lines CHAPTER KERNEL` prints the workspace's lines that cost, with a
+    /// little context, the hottest function first, and one line for each file outside the
+    /// workspace (the standard library's inlined code, libm). Needs valgrind (Linux); runs on
+    /// 1 thread.
+    Lines {
+        #[command(flatten)]
+        kernel: KernelArgs,
+    },
     /// The run that `count` starts under valgrind: builds the inputs, calls the kernel once.
     #[command(hide = true)]
     CountOnce {
@@ -218,6 +240,8 @@ impl Command {
             | Command::Flamegraph { kernel, .. }
             | Command::Heap { kernel, .. }
             | Command::Count { kernel }
+            | Command::Asm { kernel }
+            | Command::Lines { kernel }
             | Command::CountOnce { kernel } => Some(&kernel.chapter),
             Command::Bench { chapter, .. } | Command::Speed { chapter, .. } => Some(chapter),
             _ => None,
@@ -250,6 +274,8 @@ impl Command {
             | Command::Flamegraph { kernel, .. }
             | Command::Heap { kernel, .. }
             | Command::Count { kernel }
+            | Command::Asm { kernel }
+            | Command::Lines { kernel }
             | Command::CountOnce { kernel } => kernel.solution,
             Command::Bench { solution, .. } | Command::Speed { solution, .. } => *solution,
             _ => false,
@@ -303,7 +329,7 @@ impl Sizes {
     }
 }
 
-/// What `run`, `flamegraph`, `heap` and `count` share: one kernel of one chapter, its side,
+/// What `run`, `flamegraph`, `heap`, `count`, `asm` and `lines` share: one kernel of one chapter, its side,
 /// its sizes and its threads.
 #[derive(Args, Debug, Clone)]
 pub struct KernelArgs {

@@ -32,6 +32,16 @@ fn run(cli: cli::Cli) -> Result<i32> {
         {
             kernel.check(&chapter)?;
         }
+        if let Command::Asm { kernel } = &command {
+            kernel.check(&chapter)?;
+            // A missing objdump is said before the runner is built.
+            crate::disasm::check_available()?;
+        }
+        if let Command::Lines { kernel } = &command {
+            let (_, threads) = kernel.check(&chapter)?;
+            crate::callgrind::count_threads_for("lines", &chapter.name, threads)?;
+            crate::callgrind::check_available_for("lines")?;
+        }
         if let Command::Count { kernel } = &command {
             let (_, threads) = kernel.check(&chapter)?;
             crate::callgrind::count_threads(&chapter.name, threads)?;
@@ -120,6 +130,8 @@ fn run(cli: cli::Cli) -> Result<i32> {
         | Command::Flamegraph { .. }
         | Command::Heap { .. }
         | Command::Count { .. }
+        | Command::Asm { .. }
+        | Command::Lines { .. }
         | Command::CountOnce { .. }
         | Command::Speed { .. } => unreachable!("handed to the chapter's runner above"),
     }

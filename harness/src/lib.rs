@@ -18,6 +18,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod data;
+pub mod disasm;
 pub mod figures;
 pub mod files;
 pub mod flame;

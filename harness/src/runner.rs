@@ -5,7 +5,7 @@
 
 use crate::chapter::{Chapter, Workload};
 use crate::cli::{self, Command, KernelArgs, parse_seconds};
-use crate::commands::{bench, count, flamegraph, heap, run, speed};
+use crate::commands::{asm, bench, count, flamegraph, heap, lines, run, speed};
 use crate::data::ChapterData;
 use crate::measure::{available_memory, human_bytes};
 use crate::threads::{self, with_threads};
@@ -96,6 +96,18 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
             crate::callgrind::check_available()?;
             let work = workload(data, chapter, &values)?;
             with_threads(Some(threads), || count::run(&work, &kernel, threads))
+        }
+        Command::Asm { kernel } => {
+            let (work, threads) = prepare(data, chapter, &kernel)?;
+            crate::disasm::check_available()?;
+            with_threads(threads, || asm::run(&work, &kernel))
+        }
+        Command::Lines { kernel } => {
+            let (values, threads) = kernel.check(data)?;
+            crate::callgrind::count_threads_for("lines", &data.name, threads)?;
+            crate::callgrind::check_available_for("lines")?;
+            let work = workload(data, chapter, &values)?;
+            with_threads(Some(1), || lines::run(&work, &kernel))
         }
         Command::CountOnce { kernel } => {
             let (work, threads) = prepare(data, chapter, &kernel)?;

@@ -107,7 +107,7 @@ pub fn run(work: &Workload, args: &KernelArgs, threads: usize) -> Result<()> {
 }
 
 /// The arguments of the run under valgrind: the same kernel, side, sizes and threads.
-fn once_args(args: &KernelArgs, work: &Workload, threads: usize) -> Vec<OsString> {
+pub fn once_args(args: &KernelArgs, work: &Workload, threads: usize) -> Vec<OsString> {
     let mut out: Vec<OsString> = vec![
         "count-once".into(),
         work.chapter.clone().into(),

@@ -1,13 +1,15 @@
 //! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`, `count`,
-//! `speed`) and the launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`,
+//! `asm`, `lines`, `speed`) and the launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`,
 //! `compare`; `check` and `book` have their own modules).
 
+pub mod asm;
 pub mod bench;
 pub mod compare;
 pub mod count;
 pub mod flamegraph;
 pub mod heap;
 pub mod hint;
+pub mod lines;
 pub mod machine;
 pub mod report;
 pub mod reproduce;

@@ -144,6 +144,17 @@ pub fn table(figures: &Figures, threads: usize, points: &[Point]) -> String {
     out
 }
 
+/// A tick of a logarithmic axis: "0.01", "1", "100", "1e4".
+fn axis_number(x: f64) -> String {
+    if x >= 1e4 || (x > 0.0 && x < 1e-3) {
+        format!("{x:.0e}")
+    } else if x >= 1.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
 /// The roofline plot: the roofs on one thread and on all, and every point, log-log.
 pub fn svg(title: &str, figures: &Figures, points: &[Point]) -> String {
     let mut svg = String::new();
@@ -167,7 +178,8 @@ fn draw(svg: &mut String, title: &str, figures: &Figures, points: &[Point]) -> a
     let mut y0 = figures.triad(1) * x0 / 1e9;
     for p in points {
         x0 = x0.min(p.intensity() / 3.0);
-        x1 = x1.max(p.intensity() * 3.0);
+        // Room on the right for the label beside the rightmost point.
+        x1 = x1.max(p.intensity() * 20.0);
         y0 = y0.min(p.flop_rate() / 1e9 / 3.0);
     }
     let y1 = widest / 1e9 * 2.0;
@@ -186,6 +198,8 @@ fn draw(svg: &mut String, title: &str, figures: &Figures, points: &[Point]) -> a
         .light_line_style(RGBColor(240, 240, 240))
         .x_desc("arithmetic intensity (flop per byte moved)")
         .y_desc("GFLOP/s attained")
+        .x_label_formatter(&|x| axis_number(*x))
+        .y_label_formatter(&|y| axis_number(*y))
         .axis_desc_style(("sans-serif", 15))
         .label_style(("sans-serif", 13))
         .draw()
@@ -236,25 +250,27 @@ fn draw(svg: &mut String, title: &str, figures: &Figures, points: &[Point]) -> a
         RGBColor(0xe3, 0x77, 0xc2),
         RGBColor(0x17, 0xbe, 0xcf),
     ];
+    // Each point carries its own label, beside it: a legend of a dozen points would hide
+    // them. Labels alternate above and below, so that neighbours do not overlap.
     for (i, p) in points.iter().enumerate() {
         let c = colours[i % colours.len()];
         let at = (p.intensity(), (p.flop_rate() / 1e9).max(y0));
         let label = format!(
-            "{}{} ({} thread{})",
+            "{}{} ({}t)",
             p.kernel,
             if p.side == "yours" { ", yours" } else { "" },
-            p.threads,
-            if p.threads == 1 { "" } else { "s" }
+            p.threads
         );
+        let dy = if i % 2 == 0 { -16 } else { 6 };
         chart
-            .draw_series([Circle::new(at, 5, c.filled())])
-            .map_err(|e| failed(&e))?
-            .label(label)
-            .legend(move |(x, y)| Circle::new((x + 10, y), 5, c.filled()));
+            .draw_series([EmptyElement::at(at)
+                + Circle::new((0, 0), 5, c.filled())
+                + Text::new(label, (7, dy), ("sans-serif", 11).into_font().color(&c))])
+            .map_err(|e| failed(&e))?;
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
+        .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.9))
         .border_style(RGBColor(200, 200, 200))
         .label_font(("sans-serif", 12))

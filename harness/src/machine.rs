@@ -78,10 +78,9 @@ impl Figures {
 
 /// The largest cache, in bytes, from sysfs (Linux); `None` elsewhere.
 fn last_cache_bytes() -> Option<usize> {
-    let dir = std::path::Path::new("/sys/devices/system/cpu/cpu0/cache");
-    (0..8)
-        .filter_map(|i| std::fs::read_to_string(dir.join(format!("index{i}/size"))).ok())
-        .filter_map(|s| parse_cache_size(s.trim()))
+    crate::provenance::cache_entries()
+        .iter()
+        .filter_map(|(_, _, size)| parse_cache_size(size))
         .max()
 }
 

@@ -19,6 +19,18 @@ pub struct Picture {
 }
 
 /// The font every picture's text uses, registered with plotters once.
+/// The plots' colours for their series, in order (matplotlib's first eight).
+pub(crate) const PALETTE: [plotters::style::RGBColor; 8] = [
+    plotters::style::RGBColor(0x1f, 0x77, 0xb4),
+    plotters::style::RGBColor(0xd6, 0x27, 0x28),
+    plotters::style::RGBColor(0x2c, 0xa0, 0x2c),
+    plotters::style::RGBColor(0x94, 0x67, 0xbd),
+    plotters::style::RGBColor(0xff, 0x7f, 0x0e),
+    plotters::style::RGBColor(0x8c, 0x56, 0x4b),
+    plotters::style::RGBColor(0xe3, 0x77, 0xc2),
+    plotters::style::RGBColor(0x17, 0xbe, 0xcf),
+];
+
 pub(crate) fn fonts() {
     static FONT: Once = Once::new();
     FONT.call_once(|| {

@@ -25,6 +25,11 @@ pub fn cores() -> usize {
 /// "L1d 48K, L1i 64K, L2 2048K, L3 491520K" from the first CPU's cache entries in sysfs
 /// (Linux); empty elsewhere.
 pub fn caches() -> String {
+    format_caches(&cache_entries())
+}
+
+/// (level, kind, size) of the first CPU's caches in sysfs (Linux): `("3", "Unified", "491520K")`.
+pub fn cache_entries() -> Vec<(String, String, String)> {
     let dir = std::path::Path::new("/sys/devices/system/cpu/cpu0/cache");
     let mut entries = Vec::new();
     for i in 0..8 {
@@ -40,7 +45,7 @@ pub fn caches() -> String {
         };
         entries.push((level, kind, size));
     }
-    format_caches(&entries)
+    entries
 }
 
 fn format_caches(entries: &[(String, String, String)]) -> String {

@@ -240,16 +240,7 @@ fn draw(svg: &mut String, title: &str, figures: &Figures, points: &[Point]) -> a
             ))
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], grey));
     }
-    let colours = [
-        RGBColor(0x1f, 0x77, 0xb4),
-        RGBColor(0xd6, 0x27, 0x28),
-        RGBColor(0x2c, 0xa0, 0x2c),
-        RGBColor(0x94, 0x67, 0xbd),
-        RGBColor(0xff, 0x7f, 0x0e),
-        RGBColor(0x8c, 0x56, 0x4b),
-        RGBColor(0xe3, 0x77, 0xc2),
-        RGBColor(0x17, 0xbe, 0xcf),
-    ];
+    let colours = crate::picture::PALETTE;
     // Each point carries its own label, beside it: a legend of a dozen points would hide
     // them. Labels alternate above and below, so that neighbours do not overlap.
     for (i, p) in points.iter().enumerate() {

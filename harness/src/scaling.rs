@@ -121,14 +121,7 @@ fn draw_scaling(svg: &mut String, title: &str, curves: &[Curve]) -> Result<()> {
         .flat_map(|c| c.1.iter().map(|p| p.1))
         .fold(max_p, f64::max)
         * 1.08;
-    let colours = [
-        RGBColor(0x1f, 0x77, 0xb4),
-        RGBColor(0xd6, 0x27, 0x28),
-        RGBColor(0x2c, 0xa0, 0x2c),
-        RGBColor(0x94, 0x67, 0xbd),
-        RGBColor(0xff, 0x7f, 0x0e),
-        RGBColor(0x8c, 0x56, 0x4b),
-    ];
+    let colours = crate::picture::PALETTE;
     let root = SVGBackend::with_string(svg, (720, 480)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| failed(&e))?;
     let mut chart = ChartBuilder::on(&root)

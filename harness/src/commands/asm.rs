@@ -15,7 +15,6 @@ use crate::commands::count;
 use crate::disasm::{self, Function, Loop};
 use crate::files;
 use crate::guard::run_kernel;
-use crate::progress::Progress;
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -194,24 +193,20 @@ fn counts(
     exe: &std::path::Path,
 ) -> Result<(HashMap<u64, u64>, u64)> {
     let path = counts_path(work, args)?;
-    let pending = files::Pending::new(&path)?;
-    let progress = Progress::work(
-        format!(
-            "counting {} {} ({}) under valgrind, to find the loop that executes most",
-            work.chapter,
-            args.kernel,
-            args.side().word()
-        ),
-        None,
+    let doing = format!(
+        "counting {} {} ({}) under valgrind, to find the loop that executes most",
+        work.chapter,
+        args.kernel,
+        args.side().word()
     );
-    let text = callgrind::run_file(
-        exe,
-        &count::once_args(args, work, 1),
-        pending.path(),
-        &["--dump-instr=yes"],
-    )?;
-    drop(progress);
-    pending.commit()?;
+    let (text, _) = count::into_file(&path, doing, |out| {
+        callgrind::run_file(
+            exe,
+            &count::once_args(args, work, 1),
+            out,
+            &["--dump-instr=yes"],
+        )
+    })?;
     let detail = callgrind::parse_detail(&text)?;
     let exe_name = exe.file_name().map(|n| n.to_string_lossy().into_owned());
     let mut out: HashMap<u64, u64> = HashMap::new();

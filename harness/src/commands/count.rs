@@ -17,6 +17,41 @@ use std::time::Instant;
 /// The functions listed under the total.
 const SHOWN: usize = 8;
 
+/// One native run of the kernel before valgrind: a stub that still says todo!() fails here as
+/// one line, not under valgrind; and its time tells the learner what to expect. Returns what
+/// the spinner says while valgrind runs.
+pub fn native_first(
+    work: &Workload,
+    args: &KernelArgs,
+    job: &(dyn Fn() -> crate::output::Output + Send + Sync),
+    stub: Option<&str>,
+) -> Result<String> {
+    let start = Instant::now();
+    run_kernel(job, stub).map_err(|e| anyhow!(e))?;
+    Ok(format!(
+        "counting {} {} ({}) under valgrind, which runs code 20-100x slower than the {} it takes natively",
+        work.chapter,
+        args.kernel,
+        args.side().word(),
+        human_duration(start.elapsed())
+    ))
+}
+
+/// Runs valgrind through `run` into a temporary file that becomes `path` only when it
+/// succeeds, with a spinner saying `doing`; returns what `run` gave and the `.bak` kept.
+pub fn into_file<T>(
+    path: &std::path::Path,
+    doing: String,
+    run: impl FnOnce(&std::path::Path) -> Result<T>,
+) -> Result<(T, Option<std::path::PathBuf>)> {
+    let pending = files::Pending::new(path)?;
+    let progress = Progress::work(doing, None);
+    let out = run(pending.path())?;
+    drop(progress);
+    let backup = pending.commit()?;
+    Ok((out, backup))
+}
+
 /// Counts `args.kernel` of `work`, built by the runner with `args` on `threads` threads.
 pub fn run(work: &Workload, args: &KernelArgs, threads: usize) -> Result<()> {
     let kernel = args.kernel.as_str();
@@ -28,25 +63,11 @@ pub fn run(work: &Workload, args: &KernelArgs, threads: usize) -> Result<()> {
         work.chapter,
         side.word()
     ))?;
-    // One native run first: a stub that still says todo!() fails here as one line, not
-    // under valgrind; and its time tells the learner what to expect.
-    let start = Instant::now();
-    run_kernel(job.as_ref(), stub).map_err(|e| anyhow!(e))?;
-    let native = start.elapsed();
+    let doing = native_first(work, args, job.as_ref(), stub)?;
     let exe = std::env::current_exe().context("cannot find the runner's own executable")?;
-    let pending = files::Pending::new(&path)?;
-    let progress = Progress::work(
-        format!(
-            "counting {} {kernel} ({}) under valgrind, which runs code 20-100x slower than the {} it takes natively",
-            work.chapter,
-            side.word(),
-            human_duration(native)
-        ),
-        None,
-    );
-    let counts = callgrind::run(&exe, &once_args(args, work, threads), pending.path())?;
-    drop(progress);
-    let backup = pending.commit()?;
+    let (counts, backup) = into_file(&path, doing, |out| {
+        callgrind::run(&exe, &once_args(args, work, threads), out)
+    })?;
     let on = if threads == 1 {
         "1 thread".to_string()
     } else {

@@ -9,13 +9,9 @@ use crate::chapter::Workload;
 use crate::cli::{KernelArgs, pick};
 use crate::commands::count;
 use crate::files;
-use crate::guard::run_kernel;
-use crate::measure::human_duration;
-use crate::progress::Progress;
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 /// Functions shown, at most; and the least share of the total one must have.
 const FUNCTIONS: usize = 4;
@@ -30,33 +26,21 @@ pub fn run(work: &Workload, args: &KernelArgs) -> Result<()> {
     let side = args.side();
     let (k, job, stub) = pick(work, kernel, side)?;
     callgrind::check_available_for("lines")?;
-    let start = Instant::now();
-    run_kernel(job.as_ref(), stub).map_err(|e| anyhow!(e))?;
-    let native = start.elapsed();
+    let doing = count::native_first(work, args, job.as_ref(), stub)?;
     let exe = std::env::current_exe().context("cannot find the runner's own executable")?;
     let path = files::default_path(&format!(
         "callgrind.out.lines-{}-{kernel}-{}",
         work.chapter,
         side.word()
     ))?;
-    let pending = files::Pending::new(&path)?;
-    let progress = Progress::work(
-        format!(
-            "counting {} {kernel} ({}) under valgrind, which runs code 20-100x slower than the {} it takes natively",
-            work.chapter,
-            side.word(),
-            human_duration(native)
-        ),
-        None,
-    );
-    let text = callgrind::run_file(
-        &exe,
-        &count::once_args(args, work, 1),
-        pending.path(),
-        &["--dump-instr=yes"],
-    )?;
-    drop(progress);
-    pending.commit()?;
+    let (text, _) = count::into_file(&path, doing, |out| {
+        callgrind::run_file(
+            &exe,
+            &count::once_args(args, work, 1),
+            out,
+            &["--dump-instr=yes"],
+        )
+    })?;
     let detail = callgrind::parse_detail(&text)?;
     let root = files::root();
     let (entries, inlined) = match through_inlining(&detail, &exe, root) {

@@ -49,7 +49,7 @@ pub fn run(chapter: Option<&str>, seconds: f64) -> Result<()> {
             continue;
         }
         eprintln!("timing chapter {}...", c.name);
-        for mut row in bench_lines(c, seconds)? {
+        for mut row in json_rows::<Row>(c, seconds)? {
             // In a chapter with several cases the kernels are named `CASE-KERNEL`; the same
             // kernel shown again by a later chapter is timed once, by the first.
             if let Some(plain) = row.kernel.strip_prefix(&format!("{}-", row.case)) {
@@ -84,10 +84,6 @@ pub fn run(chapter: Option<&str>, seconds: f64) -> Result<()> {
     files::write_file(&json, format!("{value:#}\n").as_bytes())?;
     println!("written: {} and {}", files::shown(&md), files::shown(&json));
     Ok(())
-}
-
-fn bench_lines(chapter: &ChapterData, seconds: f64) -> Result<Vec<Row>> {
-    json_rows(chapter, seconds)
 }
 
 /// The chapter's reference kernels timed by its runner (`bench --solution --json`), as `T`.

@@ -120,6 +120,10 @@ pub struct MeasurementData {
     pub file: String,
     /// The arguments of `cargo workbook`.
     pub args: Vec<String>,
+    /// Environment variables set for this command (`WORKBOOK_SIMD`, `RUSTFLAGS`), shown before
+    /// it in the measured file, as a shell would take them.
+    #[serde(default)]
+    pub env: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -153,6 +157,24 @@ pub struct SameData {
 #[serde(deny_unknown_fields)]
 pub struct ReportData {
     pub cases: Vec<String>,
+}
+
+impl MeasurementData {
+    /// The command as a shell would take it: its environment first.
+    pub fn shown(&self) -> String {
+        let env: Vec<String> = self
+            .env
+            .iter()
+            .map(|(k, v)| {
+                if v.contains(' ') {
+                    format!("{k}=\"{v}\" ")
+                } else {
+                    format!("{k}={v} ")
+                }
+            })
+            .collect();
+        format!("{}cargo workbook {}", env.concat(), self.args.join(" "))
+    }
 }
 
 impl ChapterData {

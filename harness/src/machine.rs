@@ -413,7 +413,15 @@ pub fn format(f: &Figures) -> String {
     ));
     out.push_str("peak floating-point rate, independent multiply-adds on f64:\n");
     out.push_str("  width       lanes  fused   1 thread        all threads\n");
+    let dispatched = simd::level().instructions();
     for r in &f.rates {
+        let marks: Vec<&str> = [
+            (r.name == f.build).then_some("what a default build's own code uses"),
+            (r.name == dispatched).then_some("the run-time dispatch of the workbook's kernels"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         out.push_str(&format!(
             "  {:<11} {:<6} {:<7} {:<15} {}{}\n",
             r.name,
@@ -421,20 +429,26 @@ pub fn format(f: &Figures) -> String {
             if r.fused { "yes" } else { "no" },
             gf(r.one_thread),
             gf(r.all_threads),
-            if r.name == f.build {
-                "   <- what a default build's vectorised code uses"
+            if marks.is_empty() {
+                String::new()
             } else {
-                ""
+                format!("   <- {}", marks.join("; "))
             }
         ));
     }
-    let peak = f.build_peak(f.threads);
-    let triad = f.triad(f.threads);
-    out.push_str(&format!(
-        "ridge point (all threads, {}): {:.1} flop per byte; a kernel doing fewer per byte it moves is bound by memory\n",
-        f.build,
-        peak / triad
-    ));
+    let mut ridges = vec![f.build.as_str()];
+    if dispatched != f.build {
+        ridges.push(dispatched);
+    }
+    for name in ridges {
+        if let Some(r) = f.rates.iter().find(|r| r.name == name) {
+            out.push_str(&format!(
+                "ridge point (all threads, {}): {:.1} flop per byte; a kernel doing fewer per byte it moves is bound by memory\n",
+                r.name,
+                r.all_threads / f.triad(f.threads)
+            ));
+        }
+    }
     out
 }
 

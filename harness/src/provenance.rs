@@ -96,6 +96,22 @@ pub fn target_features() -> String {
     }
 }
 
+/// Which vector instructions the kernels dispatch to, with `WORKBOOK_SIMD` set to `forced`
+/// when it is `Some` (a measurement's own setting), or as this process has it.
+pub fn dispatch(forced: Option<&str>) -> String {
+    let level = match forced {
+        Some(name) => simd::Level::named(name),
+        None => simd::Level::from_env(),
+    };
+    match level {
+        Ok(level) if forced.is_some() || std::env::var_os(simd::ENV).is_some() => {
+            format!("run-time dispatch: {level}, forced by {}", simd::ENV)
+        }
+        Ok(level) => format!("run-time dispatch: {level}, the widest this CPU has"),
+        Err(e) => format!("run-time dispatch: none ({e})"),
+    }
+}
+
 /// The 1-minute load average (Linux); `None` elsewhere.
 pub fn load_average() -> Option<f64> {
     std::fs::read_to_string("/proc/loadavg")

@@ -235,7 +235,7 @@ fn draw(svg: &mut String, title: &str, figures: &Figures, points: &[Point]) -> a
             ))
             .map_err(|e| failed(&e))?
             .label(format!(
-                "{} peak, all threads: {peak:.0} GFLOP/s (not used by a default build)",
+                "{} peak, all threads: {peak:.0} GFLOP/s (not used by these kernels)",
                 w.name
             ))
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], grey));

@@ -19,6 +19,8 @@ pub fn main(data: &str, chapter: &dyn Chapter) {
     files::clean_up_on_interrupt();
     let result = ChapterData::parse(data, "chapter.toml").and_then(|data| {
         files::find_root()?;
+        // A wrong WORKBOOK_SIMD is one line now, not a panic in the first kernel.
+        simd::Level::from_env().map_err(anyhow::Error::msg)?;
         dispatch(&data, chapter, cli::parse())
     });
     if let Err(e) = result {
@@ -154,8 +156,11 @@ fn dispatch(data: &ChapterData, chapter: &dyn Chapter, cli: cli::Cli) -> Result<
                         Some(p) => p,
                         None => files::default_path(&format!("roofline-{}.svg", data.name))?,
                     };
-                    // Measured before any timing, so that it does not disturb them.
-                    Some((crate::commands::machine::saved_or_measure()?, path))
+                    // Measured before any timing, so that it does not disturb them. The roof is
+                    // the peak of the instructions the kernels are dispatched to.
+                    let mut figures = crate::commands::machine::saved_or_measure()?;
+                    figures.build = simd::level().instructions().to_string();
+                    Some((figures, path))
                 }
             };
             bench::bench(

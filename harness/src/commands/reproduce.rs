@@ -26,14 +26,11 @@ pub fn run(only: Option<&str>, matching: Option<&str>, force: bool) -> Result<()
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     // Said once, the same for every figure of this run.
     let machine = provenance::machine_line();
-    let build = format!(
-        "{}; target features: {}",
-        provenance::rustc_version(),
-        provenance::target_features()
-    );
+    let rustc = provenance::rustc_version();
+    let features = provenance::target_features();
     let progress = Progress::steps(wanted.len() as u64, "", None);
     for m in wanted {
-        let shown = format!("cargo workbook {}", m.args.join(" "));
+        let shown = m.shown();
         progress.println(&shown);
         progress.set_message(format!("{}: waiting for a quiet machine", m.file));
         let quiet = match provenance::wait_for_quiet() {
@@ -56,6 +53,7 @@ pub fn run(only: Option<&str>, matching: Option<&str>, force: bool) -> Result<()
             .current_dir(files::root())
             // Captured anyway; said outright so that no spinner can reach a measured file.
             .env("WORKBOOK_NO_PROGRESS", "1")
+            .envs(&m.env)
             .output()
             .with_context(|| format!("cannot run {shown}"))?;
         if !out.status.success() {
@@ -65,6 +63,15 @@ pub fn run(only: Option<&str>, matching: Option<&str>, force: bool) -> Result<()
             );
         }
         let load = |l: Option<f64>| l.map_or("unknown".into(), |l| format!("{l:.2}"));
+        // A figure whose runner was built with RUSTFLAGS has the features those flags set.
+        let features = match m.env.get("RUSTFLAGS") {
+            Some(flags) => format!("those of RUSTFLAGS=\"{flags}\""),
+            None => features.clone(),
+        };
+        let build = format!(
+            "{rustc}; target features: {features}; {}",
+            provenance::dispatch(m.env.get(simd::ENV).map(String::as_str))
+        );
         let text = format!(
             "$ {shown}\n# machine: {machine}\n# build: {build}\n# measured {}, {quiet}; load average {} before, {} after\n{}",
             provenance::now(),

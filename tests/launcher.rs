@@ -171,6 +171,13 @@ fn roofline_machine_and_repeat_refuse_what_they_cannot_do() {
         &["bench", "timing", "--solution", "--roofline"],
         "declares no kernel's bytes and flops: it has no roofline",
     );
+    // An instruction set nobody has, or one this CPU lacks, is one line before any kernel runs.
+    fails_with_env(
+        repo(),
+        &["run", "vectors", "square-portable", "--solution"],
+        &[("WORKBOOK_SIMD", OsStr::new("sse9"))],
+        "WORKBOOK_SIMD=sse9 names no instruction set: use one of auto, portable, avx2, avx512",
+    );
 }
 
 #[test]

@@ -21,6 +21,8 @@ pub fn main() {
 
 fn run(cli: cli::Cli) -> Result<i32> {
     files::find_root()?;
+    // A wrong WORKBOOK_SIMD is refused before anything is built.
+    simd::Level::from_env().map_err(anyhow::Error::msg)?;
     let command = cli.command.unwrap_or(Command::Status);
     if let Some(name) = command.kernel_chapter() {
         let chapter = catalog::find(name)?;

@@ -86,7 +86,7 @@ fn bench_compares_with_the_naive_version() {
         "0.05",
     ]);
     let rows: Vec<&str> = out.lines().filter(|l| l.contains("reference")).collect();
-    assert_eq!(rows.len(), 3, "{out}");
+    assert_eq!(rows.len(), 4, "{out}");
     assert!(rows[0].trim_start().starts_with("naive"), "{out}");
     assert!(rows[0].contains("1.00x"), "{out}");
 }

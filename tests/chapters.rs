@@ -42,15 +42,18 @@ fn sources(dir: &Path) -> String {
 }
 
 #[test]
-fn chapters_are_numbered_one_to_n_in_book_order() {
+fn chapters_are_numbered_in_book_order() {
     let chapters = chapters();
+    // Numbers rise from 1 in book order. A gap is allowed: a chapter's number is taken when
+    // its work starts, and the chapters are built on branches that merge in any order (17
+    // may be merged before 16); the catalogue refuses a number used twice.
     for (i, c) in chapters.iter().enumerate() {
-        assert_eq!(
-            c.number as usize,
-            i + 1,
-            "chapter {} should be number {}",
+        let previous = if i == 0 { 0 } else { chapters[i - 1].number };
+        assert!(
+            c.number > previous && (i > 0 || c.number == 1),
+            "chapter {} is number {}, after number {previous}",
             c.name,
-            i + 1
+            c.number
         );
         assert_eq!(
             c.page,

@@ -63,6 +63,7 @@ impl Chapter for Mandelbrot {
                     yours!(yours_job(&p, mandelbrot::mandelbrot_naive)),
                     job(p, sol::mandelbrot_naive),
                 )
+                .reference("lanes", job(p, sol::mandelbrot_lanes))
                 .reference("generic", job(p, sol::mandelbrot_generic))
                 .reference("inline-never", job(p, sol::mandelbrot_inline_never))
                 .reference("fn-pointer", job(p, sol::mandelbrot_fn_pointer))

@@ -8,6 +8,7 @@
 
 mod boxed;
 mod dispatch;
+mod lanes;
 mod split;
 
 pub use boxed::{Value, mandelbrot_boxed_values, mandelbrot_values};
@@ -15,6 +16,7 @@ pub use dispatch::{
     Course, Escape, grid_dyn, grid_fn_pointer, grid_with, mandelbrot_boxed_closure, mandelbrot_dyn,
     mandelbrot_fn_pointer, mandelbrot_generic, mandelbrot_inline_never,
 };
+pub use lanes::{LANES, escape_time_lanes, mandelbrot_lanes};
 pub use split::{
     block_rows, mandelbrot_balanced, mandelbrot_blocks, mandelbrot_interleaved, mandelbrot_par_rows,
 };

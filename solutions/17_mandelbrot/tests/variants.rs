@@ -4,8 +4,8 @@
 use mandelbrot_solution::{
     Plane, Value, block_rows, iterations, mandelbrot_balanced, mandelbrot_blocks,
     mandelbrot_boxed_closure, mandelbrot_boxed_values, mandelbrot_dyn, mandelbrot_fn_pointer,
-    mandelbrot_generic, mandelbrot_inline_never, mandelbrot_interleaved, mandelbrot_naive,
-    mandelbrot_par_rows, mandelbrot_values,
+    mandelbrot_generic, mandelbrot_inline_never, mandelbrot_interleaved, mandelbrot_lanes,
+    mandelbrot_naive, mandelbrot_par_rows, mandelbrot_values,
 };
 
 type Kernel = fn(&Plane) -> Vec<u32>;
@@ -54,7 +54,8 @@ fn every_split_gives_the_naive_counts_on_1_and_3_threads() {
 
 #[test]
 fn every_dispatch_variant_gives_the_naive_counts() {
-    let variants: [(&str, Kernel); 7] = [
+    let variants: [(&str, Kernel); 8] = [
+        ("lanes", mandelbrot_lanes),
         ("generic", mandelbrot_generic),
         ("inline-never", mandelbrot_inline_never),
         ("fn-pointer", mandelbrot_fn_pointer),
@@ -72,6 +73,24 @@ fn every_dispatch_variant_gives_the_naive_counts() {
                 "{name}, {} x {}",
                 plane.width,
                 plane.height
+            );
+        }
+    }
+}
+
+#[test]
+fn lanes_count_each_point_as_escape_time_does() {
+    use mandelbrot_solution::{escape_time, escape_time_lanes};
+    // In the set, escaping at once, after two steps, and at the cut-off's edge together.
+    let cx = [0.0, 2.0, 1.0, -0.75];
+    let cy = [0.0, 0.0, 1.0, 0.1];
+    for max_iter in [1, 2, 3, 40, 500] {
+        for &y in &cy {
+            let expected = cx.map(|x| escape_time(x, y, max_iter));
+            assert_eq!(
+                escape_time_lanes(cx, y, max_iter),
+                expected,
+                "cy {y}, cut-off {max_iter}"
             );
         }
     }

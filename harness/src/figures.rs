@@ -15,7 +15,9 @@
 //!
 //! Rows come from bench, `check --speed` and `compare` tables (named by kernel or variant),
 //! `report` tables (named by case, chapter and kernel: `"strained algorithm symmetric"`), a
-//! scaling fit (`parallel`, column `f`) and a `count` (`instructions`, column `count`).
+//! scaling fit (`parallel`, column `f`), a `count` (`instructions`, column `count`) and a
+//! `run --phases` table (named by phase, `"rows on thread 1"`, columns `calls`, `own`,
+//! `total` and `share`, the own time's percentage of the wall time).
 
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::HashMap;
@@ -54,6 +56,10 @@ pub fn rows(text: &str) -> Vec<Row> {
                 rows.push(row);
             }
             columns = None;
+            continue;
+        }
+        if let Some(row) = phase_row(line, &mut columns, threads) {
+            rows.extend(row);
             continue;
         }
         let cells: Vec<&str> = line
@@ -188,6 +194,46 @@ pub fn rows(text: &str) -> Vec<Row> {
         rows.push(row);
     }
     rows
+}
+
+/// The column names of a `run --phases` table, set while its rows are read.
+const PHASE_COLUMNS: &[&str] = &["phase"];
+
+/// A line of a `run --phases` table: `Some(None)` for its header (which starts the table),
+/// `Some(Some(row))` for a row, `None` for any other line. Its columns are separated by single
+/// spaces where a value fills its width, so a row is read token by token: the calls, four
+/// durations of two tokens each, the share, then the phase's name.
+fn phase_row(
+    line: &str,
+    columns: &mut Option<&'static [&'static str]>,
+    threads: Option<usize>,
+) -> Option<Option<Row>> {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if line.starts_with("  ") && tokens.first() == Some(&"calls") && tokens.last() == Some(&"phase")
+    {
+        *columns = Some(PHASE_COLUMNS);
+        return Some(None);
+    }
+    if *columns != Some(PHASE_COLUMNS) {
+        return None;
+    }
+    let share = tokens.get(9).and_then(|t| t.strip_suffix('%'));
+    let (Some(calls), Some(share)) = (tokens.first().filter(|t| t.parse::<u64>().is_ok()), share)
+    else {
+        // The line under the table ("wall time ...") ends it.
+        *columns = None;
+        return Some(None);
+    };
+    let mut row = Row {
+        name: tokens[10..].join(" "),
+        threads,
+        cells: HashMap::new(),
+    };
+    row.cells.insert("calls", calls.to_string());
+    row.cells.insert("own", tokens[1..3].join(" "));
+    row.cells.insert("total", tokens[5..7].join(" "));
+    row.cells.insert("share", share.to_string());
+    Some(Some(row))
 }
 
 /// "laue on 2 threads: ..." gives 2.
@@ -578,6 +624,33 @@ laue on 2 threads: N = 32
         assert!(e.contains("no row `fastest`"), "{e}");
         let page = "Tables takes {{#figure laue-bench tables median @1}}.{{#claim laue-bench: tables.median < naive.median}}\n";
         assert_eq!(render(page, &mut m).unwrap(), "Tables takes 5.09 ms.\n");
+    }
+
+    #[test]
+    fn phase_tables_give_a_row_per_phase_and_thread() {
+        let run = "mandelbrot blocks (reference): 600 x 400
+  time     20.1 ms, the median of 5 runs (best 19.8 ms; the first, cold: 21.0 ms)
+  phases, largest own time first:
+      calls        own   per call      total   per call  own %  phase
+          1    19.5 ms    19.5 ms    19.5 ms    19.5 ms  97.0%  block on thread 0
+          1 100.25 ms 100.25 ms    4.0 ms     4.0 ms  20.0%  block on thread 1
+  wall time 20.1 ms; own: inside the phase but not in a phase opened inside it
+";
+        let dir = dir_with(&[("busy", run)]);
+        let mut m = Measured::new(dir.path());
+        assert_eq!(
+            m.figure("busy \"block on thread 0\" own").unwrap(),
+            "19.5 ms"
+        );
+        assert_eq!(
+            m.figure("busy \"block on thread 1\" share").unwrap(),
+            "20.0"
+        );
+        assert_eq!(
+            m.claim("busy: \"block on thread 0\".own > \"block on thread 1\".total * 4")
+                .unwrap(),
+            None
+        );
     }
 
     #[test]

@@ -22,9 +22,9 @@ import platform
 import sys
 from typing import Any, Dict, List, Optional
 
-CASES = ("square", "strained", "series", "cosine", "nbody", "velocity", "call")
-# What runs without --case: the six case studies. `call` (the cost of one call) on request.
-DEFAULT_CASES = ("square", "strained", "series", "cosine", "nbody", "velocity")
+CASES = ("square", "strained", "series", "cosine", "nbody", "velocity", "mandelbrot", "call")
+# What runs without --case: the seven case studies. `call` (the cost of one call) on request.
+DEFAULT_CASES = ("square", "strained", "series", "cosine", "nbody", "velocity", "mandelbrot")
 KEYS = (
     "case",
     "variant",
@@ -46,6 +46,7 @@ SAME_ALGORITHM = {
     "cosine": [("rust_libm", "numba")],
     "nbody": [("rust_simulate", "numba_driver"), ("rust_accelerations", "numba")],
     "velocity": [("rust_parallel", "numba_parallel")],
+    "mandelbrot": [("rust_naive", "numba"), ("rust_balanced", "numba_parallel")],
 }
 BUILD_HINT = (
     "workbook_py is not built: run `maturin develop --release` in python/ "
@@ -54,14 +55,14 @@ BUILD_HINT = (
 
 
 def _build_case(name: str, quick: bool, nbody_init: Optional[str]):
-    from . import call, cosine, nbody, series, square, strained, velocity
+    from . import call, cosine, mandelbrot, nbody, series, square, strained, velocity
 
     if name == "nbody":
         bodies = nbody.initial_conditions()
         if nbody_init:
             nbody.save(bodies, nbody_init)
         return nbody.case(quick, bodies)
-    module = {"square": square, "strained": strained, "series": series, "cosine": cosine, "velocity": velocity, "call": call}[name]
+    module = {"square": square, "strained": strained, "series": series, "cosine": cosine, "velocity": velocity, "mandelbrot": mandelbrot, "call": call}[name]
     return module.case(quick)
 
 

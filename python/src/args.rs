@@ -316,3 +316,41 @@ pub fn simulate<'py>(
     })?;
     array3(py, frames, n, trajectory)
 }
+
+/// The most points a Mandelbrot grid may have: 4 GB of counts.
+const MAX_POINTS: usize = 1 << 30;
+
+/// Checks a Mandelbrot grid (sizes at least 1 and at most [`MAX_POINTS`] points, a cut-off of
+/// at least 1, finite axes), runs `f(width, height, max_iter, re, im)` with the GIL released,
+/// and returns its counts as a `(height, width)` array of `uint32` (no copy).
+pub fn mandelbrot<'py>(
+    py: Python<'py>,
+    what: &str,
+    f: impl FnOnce(usize, usize, u32, (f64, f64), (f64, f64)) -> Vec<u32> + Send,
+    (width, height, max_iter): (usize, usize, u32),
+    re: (f64, f64),
+    im: (f64, f64),
+) -> PyResult<Bound<'py, PyArray2<u32>>> {
+    if width == 0 || height == 0 {
+        return Err(bad(format!(
+            "width and height must be at least 1, got {width} x {height}"
+        )));
+    }
+    if width.checked_mul(height).is_none_or(|p| p > MAX_POINTS) {
+        return Err(bad(format!(
+            "{width} x {height} points is more than the {MAX_POINTS} a grid may have"
+        )));
+    }
+    if max_iter == 0 {
+        return Err(bad("max_iter must be at least 1"));
+    }
+    if ![re.0, re.1, im.0, im.1].iter().all(|v| v.is_finite()) {
+        return Err(bad(format!(
+            "the axes must be finite, got re {re:?}, im {im:?}"
+        )));
+    }
+    let counts = detached(py, what, || f(width, height, max_iter, re, im))?;
+    let grid = Array2::from_shape_vec((height, width), counts)
+        .map_err(|e| PyRuntimeError::new_err(format!("a kernel returned the wrong size: {e}")))?;
+    Ok(grid.into_pyarray(py))
+}

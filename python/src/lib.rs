@@ -303,13 +303,48 @@ fn velocity_parallel<'py>(
     Ok((vx, vy, vz))
 }
 
+/// Defines a Mandelbrot binding `$name(width, height, max_iter, re, im)` that runs the
+/// solution kernel `$kernel` on the grid of `re = (first, last)` by `im = (first, last)`.
+macro_rules! mandelbrot {
+    ($(#[$doc:meta])* $name:ident => $kernel:path) => {
+        $(#[$doc])*
+        #[pyfunction]
+        #[pyo3(signature = (width, height, max_iter, re = (-2.0, 1.0), im = (-1.5, 1.5)))]
+        fn $name(
+            py: Python<'_>,
+            width: usize,
+            height: usize,
+            max_iter: u32,
+            re: (f64, f64),
+            im: (f64, f64),
+        ) -> PyResult<Bound<'_, PyArray2<u32>>> {
+            let run = |width, height, max_iter, re, im| {
+                $kernel(&mandelbrot_solution::Plane { width, height, max_iter, re, im })
+            };
+            args::mandelbrot(py, stringify!($name), run, (width, height, max_iter), re, im)
+        }
+    };
+}
+
+mandelbrot! {
+    /// The course's escape-time counts (chapter 17) on a `(height, width)` grid, row `i` at the
+    /// `i`-th imaginary part: two serial loops (the solution's `mandelbrot_naive`).
+    mandelbrot_naive => mandelbrot_solution::mandelbrot_naive
+}
+mandelbrot! {
+    /// The same counts on every core: one task per row and rayon's work stealing (the
+    /// solution's `mandelbrot_balanced`).
+    mandelbrot_balanced => mandelbrot_solution::mandelbrot_balanced
+}
+
 /// `a + b`: almost no work, to measure what one call from Python costs.
 #[pyfunction]
 fn add(a: f64, b: f64) -> f64 {
     a + b
 }
 
-/// The workbook's Rust kernels for Python: crystals, series, cosine, N-body, and `add`.
+/// The workbook's Rust kernels for Python: crystals, series, cosine, N-body, velocity,
+/// Mandelbrot, and `add`.
 #[pymodule]
 fn workbook_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(axis, m)?)?;
@@ -336,6 +371,8 @@ fn workbook_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(nbody_accelerations, m)?)?;
     m.add_function(wrap_pyfunction!(nbody_simulate, m)?)?;
     m.add_function(wrap_pyfunction!(velocity_parallel, m)?)?;
+    m.add_function(wrap_pyfunction!(mandelbrot_naive, m)?)?;
+    m.add_function(wrap_pyfunction!(mandelbrot_balanced, m)?)?;
     m.add_function(wrap_pyfunction!(add, m)?)?;
     // The solutions' constants, so Python builds exactly the same inputs.
     m.add("STRAIN_E0", strained_solution::E0)?;

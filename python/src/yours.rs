@@ -198,6 +198,39 @@ fn nbody_simulate<'py>(
     )
 }
 
+/// Defines a Mandelbrot binding `$name(width, height, max_iter, re, im)` that runs the
+/// exercise kernel `$kernel` (chapter 17) on the exercise's own `Plane`.
+macro_rules! mandelbrot {
+    ($(#[$doc:meta])* $name:ident => $kernel:path) => {
+        $(#[$doc])*
+        #[pyfunction]
+        #[pyo3(signature = (width, height, max_iter, re = (-2.0, 1.0), im = (-1.5, 1.5)))]
+        fn $name(
+            py: Python<'_>,
+            width: usize,
+            height: usize,
+            max_iter: u32,
+            re: (f64, f64),
+            im: (f64, f64),
+        ) -> PyResult<Bound<'_, PyArray2<u32>>> {
+            let run = |width, height, max_iter, re, im| {
+                $kernel(&mandelbrot::Plane { width, height, max_iter, re, im })
+            };
+            let what = concat!("yours.", stringify!($name));
+            args::mandelbrot(py, what, run, (width, height, max_iter), re, im)
+        }
+    };
+}
+
+mandelbrot! {
+    /// Your `mandelbrot_naive` (chapter 17).
+    mandelbrot_naive => mandelbrot::mandelbrot_naive
+}
+mandelbrot! {
+    /// Your `mandelbrot_balanced` (chapter 17).
+    mandelbrot_balanced => mandelbrot::mandelbrot_balanced
+}
+
 /// Adds the submodule `yours` to `parent`, and to `sys.modules` as `workbook_py.yours` so that
 /// `import workbook_py.yours` and `from workbook_py import yours` both work.
 pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -225,6 +258,8 @@ pub fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cosine_parallel, &m)?)?;
     m.add_function(wrap_pyfunction!(nbody_accelerations, &m)?)?;
     m.add_function(wrap_pyfunction!(nbody_simulate, &m)?)?;
+    m.add_function(wrap_pyfunction!(mandelbrot_naive, &m)?)?;
+    m.add_function(wrap_pyfunction!(mandelbrot_balanced, &m)?)?;
     // Chapter 14: the binding you write yourself.
     m.add_function(wrap_pyfunction!(bindings::binding::square, &m)?)?;
     parent.add_submodule(&m)?;

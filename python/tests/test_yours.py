@@ -95,6 +95,11 @@ def test_nbody_simulate(method):
     check(ref, call(yours.nbody_simulate, pos, vel, MASS, 10, 10, 0.001, method), 1e-9)
 
 
+@pytest.mark.parametrize("name", ["mandelbrot_naive", "mandelbrot_balanced"])
+def test_mandelbrot(name):
+    check(wp.mandelbrot_naive(37, 29, 200), call(getattr(yours, name), 37, 29, 200), 0.0)
+
+
 def test_bad_input_is_refused_as_by_the_solution():
     with pytest.raises(ValueError):
         yours.square_naive(0, H, K)

@@ -256,11 +256,21 @@ fn is_root(symbol: &str, crates: &[String], names: &[String]) -> bool {
     if symbol.starts_with("core::ptr::drop_in_place") {
         return false;
     }
-    let mut parts = symbol.split("::");
-    let (Some(c), Some(f)) = (parts.next(), parts.next()) else {
+    let parts: Vec<&str> = symbol.split("::").collect();
+    let (Some(c), Some(f)) = (parts.first(), parts.get(1)) else {
         return false;
     };
     if crates.iter().any(|p| crate_matches(p, c)) && names.iter().any(|n| n == f) {
+        return true;
+    }
+    // A kernel in a module of its crate, `mandelbrot_solution::dispatch::mandelbrot_dyn` (and
+    // its closures): the last segment before any `{{closure}}` is the function.
+    let function = parts.iter().rev().find(|s| **s != "{{closure}}");
+    if parts.len() > 2
+        && crates.iter().any(|p| crate_matches(p, c))
+        && parts[1..].iter().all(|s| is_path_segment(s))
+        && function.is_some_and(|f| names.iter().any(|n| n == f))
+    {
         return true;
     }
     // A closure named inside a generic's name: `...<compiler_solution::square_sincos::{{closure}}>`.
@@ -274,6 +284,11 @@ fn is_root(symbol: &str, crates: &[String], names: &[String]) -> bool {
         matches!((p.next(), p.next(), p.next()), (Some(c), Some(f), None)
             if crates.iter().any(|x| crate_matches(x, c)) && names.iter().any(|n| n == f))
     })
+}
+
+/// A plain module, function or closure name: no generic arguments or spaces in it.
+fn is_path_segment(s: &str) -> bool {
+    s == "{{closure}}" || (!s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_'))
 }
 
 fn find_roots(functions: &[Function], crates: &[String], names: &[String]) -> Vec<usize> {
@@ -430,6 +445,17 @@ mod tests {
         assert!(!is_root("cores::square_fast", &crates, &fns));
         assert!(!is_root("_solution::square_fast", &crates, &fns));
         assert!(is_root("cores::square_fast", &names(&["cores"]), &fns));
+        let fns = names(&["mandelbrot_dyn"]);
+        assert!(is_root(
+            "mandelbrot_solution::dispatch::mandelbrot_dyn::{{closure}}",
+            &crates,
+            &fns
+        ));
+        assert!(!is_root(
+            "mandelbrot_solution::dispatch::grid_dyn",
+            &crates,
+            &fns
+        ));
     }
 
     #[test]

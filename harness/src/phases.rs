@@ -37,9 +37,12 @@ struct Open {
     children: Duration,
 }
 
+/// The rows by phase name, and by thread for the spans declared `per_thread`.
+type Rows = BTreeMap<(&'static str, Option<usize>), PhaseRow>;
+
 #[derive(Default)]
 struct PhaseLayer {
-    rows: Arc<Mutex<BTreeMap<(&'static str, Option<usize>), PhaseRow>>>,
+    rows: Arc<Mutex<Rows>>,
 }
 
 /// Marks a span declared with a `per_thread` field: its rows are kept thread by thread.

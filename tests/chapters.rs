@@ -313,6 +313,7 @@ fn every_command_the_docs_name_exists() {
                 if let Some(second) = positional.get(1).filter(|w| !placeholder(w)) {
                     let found = match sub {
                         "hint" | "reset" => chapter.stub_for(second).map(|_| ()),
+                        "mpi" => chapter.mpi_kernel(second).map(|_| ()),
                         _ => chapter.kernel(second).map(|_| ()),
                     };
                     if let Err(e) = found {

@@ -181,6 +181,74 @@ fn roofline_machine_and_repeat_refuse_what_they_cannot_do() {
 }
 
 #[test]
+fn mpi_without_mpi_says_what_to_install() {
+    // A PATH with cargo on it, and no mpirun: what a machine without MPI has.
+    let cargo = std::env::var_os("CARGO").expect("cargo runs the tests");
+    let bin = Path::new(&cargo).parent().expect("cargo's folder");
+    fails_with_env(
+        repo(),
+        &["mpi", "processes", "series-cyclic", "--solution"],
+        &[("PATH", bin.as_os_str())],
+        "MPI is needed and `mpirun` is not on the PATH: install Open MPI and libclang (Debian/Ubuntu: sudo apt-get install libopenmpi-dev openmpi-bin libclang-dev",
+    );
+}
+
+#[test]
+fn mpi_refuses_bad_input_before_building() {
+    fails_with(
+        repo(),
+        &["mpi", "processes", "series-nope", "--solution"],
+        "chapter processes's MPI program has no kernel `series-nope`",
+    );
+    fails_with(
+        repo(),
+        &["mpi", "processes", "series-dynamic"],
+        "MPI kernel `series-dynamic` of chapter processes exists only in the solution: add --solution",
+    );
+    fails_with(
+        repo(),
+        &[
+            "mpi",
+            "processes",
+            "series-cyclic",
+            "--ranks",
+            "0",
+            "--solution",
+        ],
+        "--ranks takes counts between 1 and 256",
+    );
+    fails_with(
+        repo(),
+        &[
+            "mpi",
+            "processes",
+            "series-cyclic",
+            "--ranks",
+            "2,1",
+            "--solution",
+        ],
+        "--ranks: list the counts in increasing order",
+    );
+    fails_with(
+        repo(),
+        &[
+            "mpi",
+            "processes",
+            "series-cyclic",
+            "--n",
+            "0",
+            "--solution",
+        ],
+        "n must be at least 1",
+    );
+    fails_with(
+        repo(),
+        &["mpi", "laue", "naive", "--solution"],
+        "chapter laue has no MPI program",
+    );
+}
+
+#[test]
 fn unwritable_destinations_are_refused_before_the_build() {
     fails_with(
         repo(),

@@ -38,23 +38,25 @@ impl TestRun {
 }
 
 /// Runs a package's tests through cargo, in the workbook's folder, and reads what they say.
-pub fn test_package(package: &str) -> Result<TestRun> {
-    let output = test_command(package)
+pub fn test_package(package: &str, features: &[&str]) -> Result<TestRun> {
+    let output = test_command(package, features)
         .output()
         .context("cannot run cargo: is Rust installed (https://rustup.rs)?")?;
     Ok(read_test_output(&output.stdout, &output.stderr))
 }
 
 /// The cargo command that runs a package's tests, in the workbook's folder.
-pub fn test_command(package: &str) -> Command {
+pub fn test_command(package: &str, features: &[&str]) -> Command {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command
         .current_dir(crate::files::root())
+        .args(["test", "-p", package]);
+    if !features.is_empty() {
+        command.args(["--features", &features.join(",")]);
+    }
+    command
         .args([
-            "test",
-            "-p",
-            package,
             "--no-fail-fast",
             "--color",
             "never",
@@ -64,6 +66,16 @@ pub fn test_command(package: &str) -> Command {
         ])
         .env("RUST_BACKTRACE", "0");
     command
+}
+
+/// The features a chapter's tests need: `mpi` for a chapter with an MPI program, when MPI is
+/// installed (without it, only the tests that need no MPI build).
+pub fn test_features(chapter: &ChapterData) -> Vec<&'static str> {
+    if chapter.mpi.is_some() && crate::mpi::check_available().is_ok() {
+        vec!["mpi"]
+    } else {
+        Vec::new()
+    }
 }
 
 /// What [`test_command`] printed, read.
@@ -91,8 +103,18 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
     } else {
         (chapter.name.clone(), chapter.exercise_dir())
     };
-    println!("testing {folder} (cargo test -p {package})...");
-    let run = test_package(&package)?;
+    if chapter.mpi.is_some() {
+        crate::mpi::check_available()
+            .with_context(|| format!("chapter {}'s tests run under mpirun", chapter.name))?;
+    }
+    let features = test_features(chapter);
+    let shown = if features.is_empty() {
+        String::new()
+    } else {
+        format!(" --features {}", features.join(","))
+    };
+    println!("testing {folder} (cargo test -p {package}{shown})...");
+    let run = test_package(&package, &features)?;
     if let Some((_, errors)) = &run.compile_error {
         println!("{errors}");
         bail!(
@@ -144,9 +166,13 @@ pub fn run(chapter: &ChapterData, solution: bool) -> Result<()> {
     );
     if failed.is_empty() {
         if !solution {
+            let measure = match chapter.mpi.as_ref().and_then(|m| m.kernels.first()) {
+                Some(k) => format!("cargo workbook mpi {} {} --ranks 1,2", chapter.name, k.name),
+                None => format!("cargo workbook bench {}", chapter.name),
+            };
             println!(
-                "All of chapter {}'s tests pass. Now measure: `cargo workbook bench {}`.",
-                chapter.name, chapter.name
+                "All of chapter {}'s tests pass. Now measure: `{measure}`.",
+                chapter.name
             );
         }
         Ok(())

@@ -201,6 +201,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Run a chapter's MPI program under mpirun: KERNEL on P ranks, each rank's busy and
+    /// communication time, and the wall time; a list of rank counts sweeps them (strong
+    /// scaling, or weak with --weak) and compares the largest with rayon on as many threads.
+    Mpi {
+        chapter: String,
+        kernel: String,
+        /// Ranks (processes): a number or a list, `1,2,4`.
+        #[arg(long, default_value = "2", allow_hyphen_values = true)]
+        ranks: String,
+        /// Run the reference solution instead of your code.
+        #[arg(long)]
+        solution: bool,
+        /// Weak scaling: multiply the kernel's size by the number of ranks.
+        #[arg(long)]
+        weak: bool,
+        /// Timed runs in each job; the fastest counts.
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=100))]
+        repeat: u32,
+        #[command(flatten)]
+        sizes: Sizes,
+    },
     /// This machine's limits: memory bandwidth (copy and triad, one thread and all), the peak
     /// floating-point rate of each vector width the CPU has, and its caches; the roofs of
     /// `bench --roofline`, kept in target/workbook/machine.json.

@@ -51,6 +51,33 @@ pub struct ChapterData {
     /// A runtime table that gathers the reference kernels of some cases across the chapters up
     /// to this one (`cargo workbook report`).
     pub report: Option<ReportData>,
+    /// An MPI program (`cargo workbook mpi`): a binary of the runner package built with its
+    /// `mpi` feature, and the kernels it runs. The exercise's tests then need MPI too.
+    pub mpi: Option<MpiData>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MpiData {
+    /// The binary's name in the runner package.
+    pub program: String,
+    pub kernels: Vec<MpiKernelData>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MpiKernelData {
+    pub name: String,
+    pub about: String,
+    /// The stub that the learner's version of this kernel uses (none: solution only).
+    #[serde(default)]
+    pub stub: Option<String>,
+    /// The MPI kernel of one rank on threads that this one is compared with.
+    #[serde(default)]
+    pub rayon: Option<String>,
+    /// The parameter that `--weak` multiplies by the number of ranks.
+    #[serde(default)]
+    pub weak: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -232,6 +259,26 @@ impl ChapterData {
         }
     }
 
+    /// The MPI kernel `name`, or an error that lists them.
+    pub fn mpi_kernel(&self, name: &str) -> Result<(&MpiData, &MpiKernelData)> {
+        let Some(mpi) = &self.mpi else {
+            bail!(
+                "chapter {} has no MPI program: `cargo workbook mpi` runs the MPI chapter's (processes)",
+                self.name
+            );
+        };
+        let names: Vec<&str> = mpi.kernels.iter().map(|k| k.name.as_str()).collect();
+        match mpi.kernels.iter().find(|k| k.name == name) {
+            Some(k) => Ok((mpi, k)),
+            None => bail!(
+                "chapter {}'s MPI program has no kernel `{name}`{} (its kernels: {})",
+                self.name,
+                crate::catalog::did_you_mean(name, &names),
+                names.join(", ")
+            ),
+        }
+    }
+
     /// The hints of `stub`, from a nudge to the answer's shape (none when the data has none).
     pub fn hints_for(&self, stub: &str) -> &[String] {
         self.hints
@@ -313,6 +360,31 @@ impl ChapterData {
             }
         }
         let stubs = self.stubs();
+        for k in self.mpi.iter().flat_map(|m| &m.kernels) {
+            let mpi = self
+                .mpi
+                .as_ref()
+                .map(|m| &m.kernels[..])
+                .unwrap_or_default();
+            if let Some(r) = &k.rayon
+                && !mpi.iter().any(|o| &o.name == r)
+            {
+                bail!(
+                    "MPI kernel `{}` is compared with `{r}`, no MPI kernel",
+                    k.name
+                );
+            }
+            if let Some(w) = &k.weak
+                && !self.params.iter().any(|p| &p.name == w)
+            {
+                bail!("MPI kernel `{}` scales `{w}`, no parameter", k.name);
+            }
+            if let Some(stub) = &k.stub
+                && !stubs.contains(&stub.as_str())
+            {
+                bail!("MPI kernel `{}` uses `{stub}`, no stub", k.name);
+            }
+        }
         let mut hinted = std::collections::HashSet::new();
         for h in &self.hints {
             if !stubs.contains(&h.stub.as_str()) {

@@ -16,7 +16,18 @@ use std::time::Duration;
 /// Builds the runner of `chapter` and returns its executable, as cargo reports it (so a
 /// `CARGO_TARGET_DIR` or a target folder set in cargo's config is followed).
 pub fn build_runner(chapter: &ChapterData, with_exercise: bool) -> Result<PathBuf> {
+    build_program(chapter, with_exercise, None)
+}
+
+/// [`build_runner`], or with `mpi` = Some(PROGRAM) the runner package's binary PROGRAM, built
+/// with the package's `mpi` feature.
+pub fn build_program(
+    chapter: &ChapterData,
+    with_exercise: bool,
+    mpi: Option<&str>,
+) -> Result<PathBuf> {
     let package = chapter.runner_package();
+    let target = mpi.map_or(package.clone(), str::to_string);
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut build = Command::new(cargo);
     build.current_dir(files::root()).args([
@@ -26,8 +37,15 @@ pub fn build_runner(chapter: &ChapterData, with_exercise: bool) -> Result<PathBu
         "-p",
         &package,
     ]);
-    if with_exercise {
-        build.args(["--features", "exercise"]);
+    let features: Vec<&str> = [with_exercise.then_some("exercise"), mpi.map(|_| "mpi")]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !features.is_empty() {
+        build.args(["--features", &features.join(",")]);
+    }
+    if let Some(program) = mpi {
+        build.args(["--bin", program]);
     }
     build.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = build
@@ -60,7 +78,7 @@ pub fn build_runner(chapter: &ChapterData, with_exercise: bool) -> Result<PathBu
         };
         match message["reason"].as_str() {
             Some("compiler-artifact")
-                if message["target"]["name"].as_str() == Some(package.as_str()) =>
+                if message["target"]["name"].as_str() == Some(target.as_str()) =>
             {
                 if let Some(exe) = message["executable"].as_str() {
                     executable = Some(PathBuf::from(exe));

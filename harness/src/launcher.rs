@@ -124,6 +124,26 @@ fn run(cli: cli::Cli) -> Result<i32> {
         Command::Roofline { plot, seconds } => {
             crate::commands::roofline::run(plot, parse_seconds(&seconds)?)?
         }
+        Command::Mpi {
+            chapter,
+            kernel,
+            ranks,
+            solution,
+            weak,
+            repeat,
+            sizes,
+        } => {
+            let chapter = catalog::find(&chapter)?;
+            let job = crate::commands::mpi::Job {
+                kernel: &kernel,
+                ranks: &ranks,
+                solution,
+                weak,
+                repeat,
+                sizes: &sizes,
+            };
+            return crate::commands::mpi::run(&chapter, &job);
+        }
         Command::Machine { array_mb, reps } => {
             crate::commands::machine::run(array_mb.map(|m| m as usize), reps as usize)?
         }

@@ -28,6 +28,7 @@ pub mod launch;
 pub mod launcher;
 pub mod machine;
 pub mod measure;
+pub mod mpi;
 pub mod npy;
 pub mod output;
 pub mod phases;

@@ -87,7 +87,7 @@ pub fn run(chapter: &ChapterData, kernel: Option<&str>) -> Result<()> {
 /// passes.
 fn first_unsolved(chapter: &ChapterData) -> Result<Option<String>> {
     let dir = chapter.exercise_dir();
-    let run = check::test_package(&chapter.name)?;
+    let run = check::test_package(&chapter.name, &check::test_features(chapter))?;
     if let Some((first, _)) = &run.compile_error {
         bail!(
             "{dir} does not compile ({first}): fix that first (`cargo workbook check {}` shows the errors), or name the stub: `cargo workbook hint {} STUB`",

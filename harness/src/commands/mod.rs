@@ -1,6 +1,6 @@
 //! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`, `count`,
 //! `asm`, `lines`, `speed`) and the launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`,
-//! `compare`; `check` and `book` have their own modules).
+//! `compare`, `mpi`; `check` and `book` have their own modules).
 
 pub mod asm;
 pub mod bench;
@@ -11,6 +11,7 @@ pub mod heap;
 pub mod hint;
 pub mod lines;
 pub mod machine;
+pub mod mpi;
 pub mod report;
 pub mod reproduce;
 pub mod reset;

@@ -27,9 +27,17 @@ pub fn run() -> Result<()> {
     let mut next: Option<String> = None;
     let mut done = 0;
     for chapter in &chapters {
-        let mut state = match check::test_package(&chapter.name) {
-            Ok(run) => state_of(&run),
-            Err(e) => State::Unknown(format!("{e:#}")),
+        // A chapter whose MPI tests cannot run is not done, whatever its other tests say.
+        let missing = chapter
+            .mpi
+            .as_ref()
+            .and_then(|_| crate::mpi::check_available().err());
+        let mut state = match missing {
+            Some(e) => State::Unknown(format!("{e:#}")),
+            None => match check::test_package(&chapter.name, &check::test_features(chapter)) {
+                Ok(run) => state_of(&run),
+                Err(e) => State::Unknown(format!("{e:#}")),
+            },
         };
         // A chapter with a Python binding: its pytest tests need Python, which `status` does
         // not; the binding counts as written once it no longer holds its todo!().
@@ -87,8 +95,17 @@ fn warm_up(chapters: &[ChapterData]) {
     build
         .current_dir(crate::files::root())
         .args(["build", "--tests", "--keep-going", "--quiet"]);
+    let mut features = Vec::new();
     for c in chapters {
         build.args(["-p", &c.name]);
+        features.extend(
+            check::test_features(c)
+                .iter()
+                .map(|f| format!("{}/{f}", c.name)),
+        );
+    }
+    if !features.is_empty() {
+        build.args(["--features", &features.join(",")]);
     }
     let _ = build.output();
 }

@@ -387,7 +387,9 @@ fn watch(
             watched = Some(folder);
         }
         ui.running(&chapter);
-        let Some((run, saved_meanwhile)) = run_tests(&chapter.name, events)? else {
+        let Some((run, saved_meanwhile)) =
+            run_tests(&chapter.name, &check::test_features(&chapter), events)?
+        else {
             ui.quit(&chapter);
             return Ok(());
         };
@@ -427,8 +429,12 @@ fn wait_for_save(events: &Receiver<Event>) -> Result<bool> {
 
 /// Runs a package's tests while listening: the run, and whether a file was saved meanwhile
 /// (then the tests run again at once); `None` when the learner quit, and cargo was stopped.
-fn run_tests(package: &str, events: &Receiver<Event>) -> Result<Option<(TestRun, bool)>> {
-    let mut child = check::test_command(package)
+fn run_tests(
+    package: &str,
+    features: &[&str],
+    events: &Receiver<Event>,
+) -> Result<Option<(TestRun, bool)>> {
+    let mut child = check::test_command(package, features)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -111,17 +111,37 @@ const HUNDREDS_PER_CHUNK: u64 = 1 << 14;
 /// [`slow_blocks`] on every core: the hundreds are cut into fixed chunks, summed in parallel,
 /// and the partial sums added in order.
 pub fn slow_blocks_parallel(n: u64) -> f64 {
+    let partials: Vec<f64> = (0..chunk_count(n))
+        .into_par_iter()
+        .map(|c| chunk_sum(n, c))
+        .collect();
+    combine_chunks(n, &partials)
+}
+
+/// How many chunks of hundreds [`slow_blocks_parallel`] cuts 1..=n into: the units of work
+/// that chapter 18 hands to processes.
+pub fn chunk_count(n: u64) -> u64 {
+    let (end, _) = split(n);
+    if end > 1 {
+        (end - 1).div_ceil(HUNDREDS_PER_CHUNK)
+    } else {
+        0
+    }
+}
+
+/// The sum over the hundreds of chunk `c` (of [`chunk_count`]`(n)`).
+pub fn chunk_sum(n: u64, c: u64) -> f64 {
+    let (end, _) = split(n);
+    let first = 1 + c * HUNDREDS_PER_CHUNK;
+    hundreds(first, end.min(first + HUNDREDS_PER_CHUNK))
+}
+
+/// The whole sum from every chunk's sum, in chunk order, plus the ragged ends: whoever
+/// computed the chunks, the result has the bits of [`slow_blocks_parallel`].
+pub fn combine_chunks(n: u64, partials: &[f64]) -> f64 {
     let (end, tail) = split(n);
     let mut total = direct(1, n.min(99));
     if end > 1 {
-        let chunks = (end - 1).div_ceil(HUNDREDS_PER_CHUNK);
-        let partials: Vec<f64> = (0..chunks)
-            .into_par_iter()
-            .map(|c| {
-                let first = 1 + c * HUNDREDS_PER_CHUNK;
-                hundreds(first, end.min(first + HUNDREDS_PER_CHUNK))
-            })
-            .collect();
         total += partials.iter().sum::<f64>();
     }
     if let Some(t) = tail {

@@ -15,7 +15,7 @@ mod parallel;
 mod summation;
 
 pub use base::{CHUNK, Kahan, has_nine};
-pub use blocks::{slow_blocks, slow_blocks_parallel};
+pub use blocks::{chunk_count, chunk_sum, combine_chunks, slow_blocks, slow_blocks_parallel};
 pub use digits::{slow_digits, slow_kahan, slow_string};
 pub use grouped::{count_nine_free, slow_grouped, slow_limit};
 pub use parallel::{slow_chunked, slow_parallel};

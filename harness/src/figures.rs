@@ -17,7 +17,9 @@
 //! `report` tables (named by case, chapter and kernel: `"strained algorithm symmetric"`), a
 //! scaling fit (`parallel`, column `f`), a `count` (`instructions`, column `count`) and a
 //! `run --phases` table (named by phase, `"rows on thread 1"`, columns `calls`, `own`,
-//! `total` and `share`, the own time's percentage of the wall time).
+//! `total` and `share`, the own time's percentage of the wall time), and `mpi`'s scaling tables
+//! (rows `1`, `2`, ... by ranks, and `rayon`; columns `wall`, `speed-up`, `efficiency`, `comm`,
+//! `balance`, `job`, `error`, or `per-call`).
 
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::HashMap;
@@ -122,6 +124,25 @@ pub fn rows(text: &str) -> Vec<Row> {
             "chapter" if cells.get(1) == Some(&"kernel") => {
                 // `report`: a row is named by its case, chapter and kernel.
                 columns = Some(&["chapter", "kernel", "best", "median", "runs", "speed-up"]);
+                continue;
+            }
+            // `mpi`: the scaling table (rows named by the number of ranks, and `rayon`), or
+            // the cost of a collective.
+            "ranks" if cells.get(1) == Some(&"wall ms") => {
+                columns = Some(&[
+                    "name",
+                    "wall",
+                    "speed-up",
+                    "efficiency",
+                    "comm",
+                    "balance",
+                    "job",
+                    "error",
+                ]);
+                continue;
+            }
+            "ranks" if cells.get(1) == Some(&"µs per call") => {
+                columns = Some(&["name", "per-call"]);
                 continue;
             }
             "variant" => {
@@ -751,6 +772,31 @@ scaling of the reference kernels (speed-up against the first thread count):
         );
         assert_eq!(m.figure("report fast f").unwrap(), "0.019");
         assert_eq!(m.claim("report: fast.f < 0.1").unwrap(), None);
+    }
+
+    #[test]
+    fn mpi_scaling_rows_are_named_by_their_ranks() {
+        let text = "$ cargo workbook mpi processes series-cyclic --ranks 1,2 --solution
+series-cyclic on 2 ranks (reference solution), best of 3:
+  rank     busy ms     comm ms    chunks
+     0      488.64       0.209      3052
+strong scaling of series-cyclic, chapter processes:
+  ranks     wall ms  speed-up  efficiency   max comm  busy max/min   job s    error
+  1          967.83     1.00x        100%      0.613          1.00    3.23    8e-16
+  2          488.85     1.98x         99%      2.846          1.01    1.85    8e-16
+  rayon      491.20     1.97x         99%          -             -    1.90    8e-16
+  ranks  µs per call
+  2             1.25
+";
+        let dir = dir_with(&[("scaling", text)]);
+        let mut m = Measured::new(dir.path());
+        assert_eq!(m.figure("scaling 2 speed-up").unwrap(), "1.98x");
+        assert_eq!(m.figure("scaling rayon wall").unwrap(), "491.20");
+        assert_eq!(m.figure("scaling 2 balance").unwrap(), "1.01");
+        assert_eq!(
+            m.claim("scaling: 2.wall < rayon.wall * 1.1").unwrap(),
+            None
+        );
     }
 
     #[test]

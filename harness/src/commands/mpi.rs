@@ -262,25 +262,25 @@ fn summarise(
         format!("strong scaling of {}", kernel.name)
     };
     println!("{what}, chapter {}:", chapter.name);
+    // Left-aligned names and at least two spaces between cells: the book's figures read the
+    // rows by name (`{{#figure processes-strained 2 speed-up}}`).
     if rows.iter().any(|r| r.per_call_us.is_some()) {
-        println!("  {:>5}  {:>12}", "ranks", "µs per call");
+        println!("  {:<5}  {:>11}", "ranks", "µs per call");
         for r in rows {
-            println!(
-                "  {:>5}  {:>12.2}",
-                r.ranks,
-                r.per_call_us.unwrap_or(f64::NAN)
-            );
+            let us = r.per_call_us.unwrap_or(f64::NAN);
+            println!("  {:<5}  {us:>11.2}", r.ranks);
         }
         return;
     }
     println!(
-        "  {:>5}  {:>10}  {:>8}  {:>10}  {:>9}  {:>12}  {:>6}  {:>7}",
+        "  {:<5}  {:>10}  {:>8}  {:>10}  {:>9}  {:>12}  {:>6}  {:>7}",
         "ranks", "wall ms", "speed-up", "efficiency", "max comm", "busy max/min", "job s", "error"
     );
-    for r in rows {
+    let dash = |x: f64, text: String| if x.is_nan() { "-".to_string() } else { text };
+    let line = |name: String, r: &Row, cores: usize, spread: bool| {
         let (speedup, efficiency) = match base {
             Some(b) if weak => (f64::NAN, b.wall / r.wall),
-            Some(b) => (b.wall / r.wall, b.wall / r.wall / r.ranks as f64),
+            Some(b) => (b.wall / r.wall, b.wall / r.wall / cores as f64),
             None => (f64::NAN, f64::NAN),
         };
         let error = match r.error {
@@ -288,32 +288,30 @@ fn summarise(
             Some(e) => format!("{e:.0e}"),
             None => "-".into(),
         };
+        let (comm, balance) = if spread {
+            (max(&r.comm) * 1e3, max(&r.busy) / min(&r.busy).max(1e-9))
+        } else {
+            (f64::NAN, f64::NAN)
+        };
         println!(
-            "  {:>5}  {:>10.2}  {:>8}  {:>10}  {:>9.3}  {:>12.2}  {:>6.2}  {:>7}",
-            r.ranks,
+            "  {name:<5}  {:>10.2}  {:>8}  {:>10}  {:>9}  {:>12}  {:>6.2}  {error:>7}",
             r.wall * 1e3,
-            if speedup.is_nan() {
-                "-".into()
-            } else {
-                format!("{speedup:.2}x")
-            },
-            if efficiency.is_nan() {
-                "-".into()
-            } else {
-                format!("{:.0}%", efficiency * 100.0)
-            },
-            max(&r.comm) * 1e3,
-            max(&r.busy) / min(&r.busy).max(1e-9),
+            dash(speedup, format!("{speedup:.2}x")),
+            dash(efficiency, format!("{:.0}%", efficiency * 100.0)),
+            dash(comm, format!("{comm:.3}")),
+            dash(balance, format!("{balance:.2}")),
             r.job,
-            error
         );
+    };
+    for r in rows {
+        line(r.ranks.to_string(), r, r.ranks, true);
     }
     let last = rows.last().expect("rows");
     if let Some((name, t)) = rayon {
+        line("rayon".into(), t, t.ranks, false);
         println!(
-            "  {name}: one rank on {} threads, {:.2} ms; the {} ranks take {:.2}x its time",
+            "  rayon: {name}, one rank on {} threads: the {} ranks take {:.2}x its time",
             t.ranks,
-            t.wall * 1e3,
             last.ranks,
             last.wall / t.wall
         );
@@ -325,12 +323,14 @@ fn summarise(
             .collect();
         if points.len() > 1 {
             let f = scaling::fit_serial_fraction(&points);
+            // The form of `bench --threads`'s fit, which the book's figures read.
             println!(
-                "  Amdahl's law, S(P) = 1 / (f + (1 - f) / P), fits f = {f:.3}: at most {} on any number of ranks",
+                "  {}: serial fraction f = {f:.3} fits best (Amdahl's law, S(P) = 1 / (f + (1 - f) / P): {})",
+                kernel.name,
                 if f > 0.0 {
-                    format!("{:.0}x", 1.0 / f)
+                    format!("at most {:.0}x on any number of ranks", 1.0 / f)
                 } else {
-                    "no limit".into()
+                    "no limit in sight".into()
                 }
             );
             let p = last.ranks as f64;
@@ -338,7 +338,7 @@ fn summarise(
             // messages' own cost; the others' is mostly waiting for it.
             let comm = min(&last.comm);
             println!(
-                "  with the communication apart: T(1) / P + C = {:.2} + {:.3} = {:.2} ms predicted on {} ranks (C: the least time a rank spent in messages), {:.2} ms measured (the rest: the imbalance)",
+                "  with the communication apart: T(1) / P + C = {:.2} + {:.3} = {:.2} ms predicted on {} ranks (C: the least time a rank spent in messages); {:.2} ms measured",
                 b.wall / p * 1e3,
                 comm * 1e3,
                 (b.wall / p + comm) * 1e3,

@@ -793,10 +793,7 @@ strong scaling of series-cyclic, chapter processes:
         assert_eq!(m.figure("scaling 2 speed-up").unwrap(), "1.98x");
         assert_eq!(m.figure("scaling rayon wall").unwrap(), "491.20");
         assert_eq!(m.figure("scaling 2 balance").unwrap(), "1.01");
-        assert_eq!(
-            m.claim("scaling: 2.wall < rayon.wall * 1.1").unwrap(),
-            None
-        );
+        assert_eq!(m.claim("scaling: 2.wall < rayon.wall * 1.1").unwrap(), None);
     }
 
     #[test]

@@ -6,28 +6,7 @@
 #[cfg(feature = "mpi")]
 fn main() {
     use mpi::traits::*;
-    std::panic::set_hook(Box::new(|info| {
-        let world = mpi::topology::SimpleCommunicator::world();
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let place = info
-            .location()
-            .map(|l| format!(" at {l}"))
-            .unwrap_or_default();
-        // One write for the whole line: the ranks' lines then never interleave.
-        let line = format!(
-            "rank {} of {} failed{place}: {}\n",
-            world.rank(),
-            world.size(),
-            message.replace('\n', " ")
-        );
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
-        world.abort(101)
-    }));
+    processes::ranks::abort_on_panic();
     let universe = mpi::initialize().expect("MPI is initialised once");
     let world = universe.world();
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -28,6 +28,34 @@ pub fn total<C: Communicator>(world: &C, partial: f64) -> f64 {
     todo!("one all_reduce_into with SystemOperation::sum()")
 }
 
+/// A panic on any rank becomes one line, "rank R of P failed at FILE:LINE:COL: message", then
+/// MPI_Abort, which stops every rank of the job: a rank that only exited would leave the others
+/// waiting for its messages for ever.
+pub fn abort_on_panic() {
+    std::panic::set_hook(Box::new(|info| {
+        let world = mpi::topology::SimpleCommunicator::world();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {l}"))
+            .unwrap_or_default();
+        // One write for the whole line: the ranks' lines then never interleave.
+        let line = format!(
+            "rank {} of {} failed{place}: {}\n",
+            world.rank(),
+            world.size(),
+            message.replace('\n', " ")
+        );
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
+        world.abort(101)
+    }));
+}
+
 /// Seconds since `start`.
 fn since(start: Instant) -> f64 {
     start.elapsed().as_secs_f64()

@@ -72,33 +72,6 @@ fn parse(data: &ChapterData) -> anyhow::Result<Asked> {
     })
 }
 
-/// A panic on any rank: one line ("rank R of P failed at FILE:LINE:COL: message"), then MPI_Abort, which stops every rank of the job (a rank
-/// that only exited would leave the others waiting for its messages forever).
-fn abort_on_panic() {
-    std::panic::set_hook(Box::new(|info| {
-        let world = SimpleCommunicator::world();
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let place = info
-            .location()
-            .map(|l| format!(" at {l}"))
-            .unwrap_or_default();
-        // One write for the whole line: the ranks' lines then never interleave.
-        let line = format!(
-            "rank {} of {} failed{place}: {}\n",
-            world.rank(),
-            world.size(),
-            message.replace('\n', " ")
-        );
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), line.as_bytes());
-        world.abort(101)
-    }));
-}
-
 /// The fault the tests ask for, on the rank they name.
 fn inject_fault(world: &SimpleCommunicator) {
     let Ok(fault) = std::env::var("WORKBOOK_MPI_FAIL") else {
@@ -226,7 +199,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    abort_on_panic();
+    ranks::abort_on_panic();
     let universe = mpi::initialize().expect("MPI is initialised once");
     let world = universe.world();
     if let Some(t) = asked.threads {

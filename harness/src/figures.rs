@@ -19,7 +19,7 @@
 //! `run --phases` table (named by phase, `"rows on thread 1"`, columns `calls`, `own`,
 //! `total` and `share`, the own time's percentage of the wall time), and `mpi`'s scaling tables
 //! (rows `1`, `2`, ... by ranks, and `rayon`; columns `wall`, `speed-up`, `efficiency`, `comm`,
-//! `balance`, `job`, `error`, or `per-call`).
+//! `balance`, `job`, `error`, or `per-call` and `job`).
 
 use anyhow::{Context, Result, anyhow, bail};
 use std::collections::HashMap;
@@ -142,7 +142,7 @@ pub fn rows(text: &str) -> Vec<Row> {
                 continue;
             }
             "ranks" if cells.get(1) == Some(&"µs per call") => {
-                columns = Some(&["name", "per-call"]);
+                columns = Some(&["name", "per-call", "job"]);
                 continue;
             }
             "variant" => {
@@ -785,8 +785,8 @@ strong scaling of series-cyclic, chapter processes:
   1          967.83     1.00x        100%      0.613          1.00    3.23    8e-16
   2          488.85     1.98x         99%      2.846          1.01    1.85    8e-16
   rayon      491.20     1.97x         99%          -             -    1.90    8e-16
-  ranks  µs per call
-  2             1.25
+  ranks  µs per call   job s
+  2             1.25    0.41
 ";
         let dir = dir_with(&[("scaling", text)]);
         let mut m = Measured::new(dir.path());

@@ -265,10 +265,10 @@ fn summarise(
     // Left-aligned names and at least two spaces between cells: the book's figures read the
     // rows by name (`{{#figure processes-strained 2 speed-up}}`).
     if rows.iter().any(|r| r.per_call_us.is_some()) {
-        println!("  {:<5}  {:>11}", "ranks", "µs per call");
+        println!("  {:<5}  {:>11}  {:>6}", "ranks", "µs per call", "job s");
         for r in rows {
             let us = r.per_call_us.unwrap_or(f64::NAN);
-            println!("  {:<5}  {us:>11.2}", r.ranks);
+            println!("  {:<5}  {us:>11.2}  {:>6.2}", r.ranks, r.job);
         }
         return;
     }

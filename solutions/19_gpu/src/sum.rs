@@ -168,6 +168,38 @@ impl Sum {
     }
 }
 
+/// The shader's five bindings, said here rather than read from the shader: a shader that
+/// leaves one unused (a stub) still takes the same bind group.
+fn layout(device: &wgpu::Device) -> wgpu::PipelineLayout {
+    let entry = |binding, ty| wgpu::BindGroupLayoutEntry {
+        binding,
+        visibility: wgpu::ShaderStages::COMPUTE,
+        ty: wgpu::BindingType::Buffer {
+            ty,
+            has_dynamic_offset: false,
+            min_binding_size: None,
+        },
+        count: None,
+    };
+    let read = wgpu::BufferBindingType::Storage { read_only: true };
+    let entries = [
+        entry(0, wgpu::BufferBindingType::Uniform),
+        entry(1, read),
+        entry(2, read),
+        entry(3, read),
+        entry(4, wgpu::BufferBindingType::Storage { read_only: false }),
+    ];
+    let bind_group_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+        label: Some("sum"),
+        entries: &entries,
+    });
+    device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+        label: Some("sum"),
+        bind_group_layouts: &[Some(&bind_group_layout)],
+        immediate_size: 0,
+    })
+}
+
 /// The shader compiled into a pipeline, for `precision` and `workgroup` invocations a group.
 pub fn compile(
     gpu: &Gpu,
@@ -189,7 +221,7 @@ pub fn compile(
     });
     let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
         label: Some("sum"),
-        layout: None,
+        layout: Some(&layout(device)),
         module: &module,
         entry_point: Some("main"),
         compilation_options: Default::default(),
@@ -218,7 +250,7 @@ fn download(gpu: &Gpu, sum: &Sum) -> Vec<f64> {
 }
 
 /// Maps the readback buffer, waits, and converts what it holds.
-fn read(gpu: &Gpu, sum: &Sum) -> Vec<f64> {
+pub fn read(gpu: &Gpu, sum: &Sum) -> Vec<f64> {
     let slice = sum.readback.slice(..);
     slice.map_async(wgpu::MapMode::Read, |result| {
         // An error here is a lost device, which the wait below reports.

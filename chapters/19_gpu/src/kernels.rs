@@ -46,8 +46,15 @@ impl Grid {
 
     /// The reference shader at `precision` with `workgroup` invocations a group.
     fn gpu(&self, gpu: &Arc<Gpu>, precision: Precision, workgroup: u32) -> Result<Job> {
-        let sum = Sum::new(gpu, precision, workgroup, (&self.x, &self.y), &self.h, &self.k)
-            .map_err(|e| anyhow!(e))?;
+        let sum = Sum::new(
+            gpu,
+            precision,
+            workgroup,
+            (&self.x, &self.y),
+            &self.h,
+            &self.k,
+        )
+        .map_err(|e| anyhow!(e))?;
         let gpu = Arc::clone(gpu);
         Ok(Box::new(move || Output::Values(dispatch(&gpu, &sum))))
     }
@@ -59,9 +66,13 @@ impl Grid {
         let precision = ::gpu::Precision::best(&gpu);
         let sum = ::gpu::Sum::new(&gpu, precision, 64, (&self.x, &self.y), &self.h, &self.k)
             .map_err(|e| {
-                anyhow!("exercises/19_gpu: {e}; fix it, or add --solution to run the reference alone")
+                anyhow!(
+                    "exercises/19_gpu: {e}; fix it, or add --solution to run the reference alone"
+                )
             })?;
-        Ok(Box::new(move || Output::Values(::gpu::dispatch(&gpu, &sum))))
+        Ok(Box::new(move || {
+            Output::Values(::gpu::dispatch(&gpu, &sum))
+        }))
     }
 }
 

@@ -40,7 +40,10 @@ fn no_device_is_one_line_saying_what_to_install() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
-    assert!(stderr.contains("sudo apt-get install libvulkan1 mesa-vulkan-drivers"), "{stderr}");
+    assert!(
+        stderr.contains("sudo apt-get install libvulkan1 mesa-vulkan-drivers"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }

@@ -23,11 +23,15 @@ fn open() -> Gpu {
 fn error(gpu: &Gpu, crystal: Crystal, cells: usize, precision: Precision, workgroup: u32) -> f64 {
     let (h, k) = gpu::axes(cells, 3);
     let (x, y) = gpu::positions(crystal, cells);
-    let sum = Sum::new(gpu, precision, workgroup, (&x, &y), &h, &k)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let sum =
+        Sum::new(gpu, precision, workgroup, (&x, &y), &h, &k).unwrap_or_else(|e| panic!("{e}"));
     let ours = dispatch(gpu, &sum);
     let reference = gpu::cpu(crystal, cells, &h, &k);
-    assert_eq!(ours.len(), reference.len(), "one intensity per point (h, k)");
+    assert_eq!(
+        ours.len(),
+        reference.len(),
+        "one intensity per point (h, k)"
+    );
     gpu::relative_error(&reference, &ours)
 }
 
@@ -51,14 +55,20 @@ fn dispatch_and_intensity_match_the_cpu_on_the_square_crystal() {
         Precision::F32 => F32_TOLERANCE,
     };
     let e = error(&gpu, Crystal::Square, 12, precision, 64);
-    assert!(e <= tolerance, "{precision:?}: error {e:e} above {tolerance:e}");
+    assert!(
+        e <= tolerance,
+        "{precision:?}: error {e:e} above {tolerance:e}"
+    );
 }
 
 #[test]
 fn dispatch_and_intensity_in_f32_stay_within_the_f32_tolerance() {
     let gpu = open();
     let e = error(&gpu, Crystal::Strained, 16, Precision::F32, 64);
-    assert!(e <= F32_TOLERANCE, "f32: error {e:e} above {F32_TOLERANCE:e}");
+    assert!(
+        e <= F32_TOLERANCE,
+        "f32: error {e:e} above {F32_TOLERANCE:e}"
+    );
 }
 
 #[test]
@@ -69,7 +79,10 @@ fn dispatch_covers_every_point_whatever_the_work_group_size() {
     let precision = Precision::best(&gpu);
     for workgroup in [1, 7, 64, 256] {
         let e = error(&gpu, Crystal::Strained, 10, precision, workgroup);
-        assert!(e <= F32_TOLERANCE, "work-groups of {workgroup}: error {e:e}");
+        assert!(
+            e <= F32_TOLERANCE,
+            "work-groups of {workgroup}: error {e:e}"
+        );
     }
 }
 

@@ -89,7 +89,15 @@ impl Sum {
         k: &[f64],
     ) -> Result<Sum, String> {
         let pipeline = compile(gpu, precision, workgroup)?;
-        Ok(Sum::upload(gpu, pipeline, precision, workgroup, (x, y), h, k))
+        Ok(Sum::upload(
+            gpu,
+            pipeline,
+            precision,
+            workgroup,
+            (x, y),
+            h,
+            k,
+        ))
     }
 
     /// The upload alone, with a pipeline made by [`compile`].
@@ -120,7 +128,11 @@ impl Sum {
         let at_least_one = |v: &[f64]| if v.is_empty() { vec![0.0] } else { v.to_vec() };
         let storage = wgpu::BufferUsages::STORAGE;
         let buffers = [
-            input("sizes", bytemuck::cast_slice(&sizes), wgpu::BufferUsages::UNIFORM),
+            input(
+                "sizes",
+                bytemuck::cast_slice(&sizes),
+                wgpu::BufferUsages::UNIFORM,
+            ),
             input("cells", &precision.bytes(&at_least_one(&cells)), storage),
             input("h", &precision.bytes(&at_least_one(h)), storage),
             input("k", &precision.bytes(&at_least_one(k)), storage),

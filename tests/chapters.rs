@@ -33,7 +33,7 @@ fn sources(dir: &Path) -> String {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "wgsl") {
                 text.push_str(&std::fs::read_to_string(&path).unwrap());
             }
         }

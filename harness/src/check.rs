@@ -69,13 +69,15 @@ pub fn test_command(package: &str, features: &[&str]) -> Command {
 }
 
 /// The features a chapter's tests need: `mpi` for a chapter with an MPI program, when MPI is
-/// installed (without it, only the tests that need no MPI build).
-pub fn test_features(chapter: &ChapterData) -> Vec<&'static str> {
+/// installed (without it, only the tests that need no MPI build), and the chapter's own
+/// `features` (chapter.toml).
+pub fn test_features(chapter: &ChapterData) -> Vec<&str> {
+    let mut features = Vec::new();
     if chapter.mpi.is_some() && crate::mpi::check_available().is_ok() {
-        vec!["mpi"]
-    } else {
-        Vec::new()
+        features.push("mpi");
     }
+    features.extend(chapter.features.iter().map(String::as_str));
+    features
 }
 
 /// What [`test_command`] printed, read.

@@ -251,6 +251,23 @@ pub enum Command {
         #[arg(long, default_value = "1", allow_hyphen_values = true)]
         seconds: String,
     },
+    /// Time the reference kernels at each value of one parameter: medians, speed-ups over
+    /// each case's baseline, the crossover, and a log-log plot of time against the parameter.
+    Sweep {
+        chapter: String,
+        /// The parameter and its values: `cells=8,16,32`.
+        #[arg(long, value_name = "NAME=V1,V2,...")]
+        param: String,
+        /// Only these kernels (their cases' baselines are timed too, for the speed-ups).
+        #[arg(long, value_delimiter = ',')]
+        kernel: Vec<String>,
+        /// Seconds of repeated runs per kernel and value, after one warm-up run.
+        #[arg(long, default_value = "1", allow_hyphen_values = true)]
+        seconds: String,
+        /// Where the plot goes (default: target/workbook/sweep-CHAPTER.svg).
+        #[arg(long, value_name = "FILE.svg")]
+        plot: Option<std::path::PathBuf>,
+    },
 }
 
 impl Command {

@@ -54,6 +54,11 @@ pub struct ChapterData {
     /// An MPI program (`cargo workbook mpi`): a binary of the runner package built with its
     /// `mpi` feature, and the kernels it runs. The exercise's tests then need MPI too.
     pub mpi: Option<MpiData>,
+    /// Cargo features that the chapter's three crates all have and that its commands need
+    /// (`gpu` for the GPU chapter): the launcher builds the runner, and `check` the tests, with
+    /// them on, while a plain `cargo test` at the root leaves them off.
+    #[serde(default)]
+    pub features: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

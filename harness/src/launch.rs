@@ -40,6 +40,7 @@ pub fn build_program(
     let features: Vec<&str> = [with_exercise.then_some("exercise"), mpi.map(|_| "mpi")]
         .into_iter()
         .flatten()
+        .chain(chapter.features.iter().map(String::as_str))
         .collect();
     if !features.is_empty() {
         build.args(["--features", &features.join(",")]);

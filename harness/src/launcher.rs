@@ -121,6 +121,20 @@ fn run(cli: cli::Cli) -> Result<i32> {
         Command::Report { chapter, seconds } => {
             report::run(chapter.as_deref(), parse_seconds(&seconds)?)?
         }
+        Command::Sweep {
+            chapter,
+            param,
+            kernel,
+            seconds,
+            plot,
+        } => {
+            let chapter = catalog::find(&chapter)?;
+            let plot = match plot {
+                Some(p) => p,
+                None => files::default_path(&format!("sweep-{}.svg", chapter.name))?,
+            };
+            crate::commands::sweep::run(&chapter, &param, &kernel, parse_seconds(&seconds)?, &plot)?
+        }
         Command::Roofline { plot, seconds } => {
             crate::commands::roofline::run(plot, parse_seconds(&seconds)?)?
         }

@@ -195,6 +195,8 @@ pub fn stubs_with_todo(chapter: &ChapterData) -> Vec<String> {
         .collect()
 }
 
+/// The `.rs` files under `dir`, and the `.wgsl` shaders (whose functions read as Rust's), with
+/// their functions.
 pub fn read_sources(dir: &Path) -> Vec<Source> {
     let mut found = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
@@ -206,7 +208,7 @@ pub fn read_sources(dir: &Path) -> Vec<Source> {
             let path = entry.path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs")
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "wgsl")
                 && let Ok(text) = std::fs::read_to_string(&path)
             {
                 let items = source::functions(&text);

@@ -1,6 +1,6 @@
 //! One module per command: the runner's (`run`, `bench`, `flamegraph`, `heap`, `count`,
 //! `asm`, `lines`, `speed`) and the launcher's (`status`, `hint`, `reset`, `watch`, `reproduce`, `report`,
-//! `compare`, `mpi`; `check` and `book` have their own modules).
+//! `compare`, `mpi`, `sweep`; `check` and `book` have their own modules).
 
 pub mod asm;
 pub mod bench;
@@ -19,4 +19,5 @@ pub mod roofline;
 pub mod run;
 pub mod speed;
 pub mod status;
+pub mod sweep;
 pub mod watch;
